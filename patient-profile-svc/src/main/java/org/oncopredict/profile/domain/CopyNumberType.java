@@ -1,0 +1,3 @@
+package org.oncopredict.profile.domain;
+
+public enum CopyNumberType { AMPLIFICATION, GAIN, LOSS, DELETION }

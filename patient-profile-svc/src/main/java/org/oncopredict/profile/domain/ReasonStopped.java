@@ -1,0 +1,3 @@
+package org.oncopredict.profile.domain;
+
+public enum ReasonStopped { ONGOING, COMPLETED, PROGRESSION, TOXICITY, PATIENT_CHOICE, DEATH, OTHER }

@@ -1,0 +1,4 @@
+package org.oncopredict.profile.domain;
+
+/** Administrative sex (FHIR AdministrativeGender). */
+public enum Sex { FEMALE, MALE, OTHER, UNKNOWN }

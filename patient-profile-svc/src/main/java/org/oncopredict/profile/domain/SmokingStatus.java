@@ -1,0 +1,3 @@
+package org.oncopredict.profile.domain;
+
+public enum SmokingStatus { NEVER, FORMER, CURRENT }

@@ -1,0 +1,304 @@
+package org.oncopredict.profile.service;
+
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
+import org.oncopredict.profile.domain.CohortFilter;
+import org.oncopredict.profile.domain.EcogAssessment;
+import org.oncopredict.profile.domain.History;
+import org.oncopredict.profile.domain.LabResult;
+import org.oncopredict.profile.domain.Page;
+import org.oncopredict.profile.domain.PatientProfile;
+import org.oncopredict.profile.domain.PatientSummary;
+import org.oncopredict.profile.domain.TherapyLine;
+import org.oncopredict.profile.mapping.ProfileEntityMapper;
+import org.oncopredict.profile.repository.PatientEntity;
+import org.oncopredict.profile.repository.PatientRepository;
+import org.oncopredict.profile.repository.ProfileChangeEntity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every command on patient profiles, shared by the REST and gRPC APIs.
+ *
+ * <p>Each command is one transaction: the candidate profile is built, validated whole (field and cross-field
+ * rules) and only then written, so a rejected command writes nothing. Updates lock the patient row, compare
+ * the caller's expected version (from If-Match) with the current one and advance it by exactly one, so two
+ * concurrent writers of the same version cannot both succeed. Every change is recorded in the change log with
+ * the actor's pseudonymous id. Logs name patients by pseudonym only.
+ */
+@ApplicationScoped
+public class PatientProfileService {
+
+    private static final Logger LOG = Logger.getLogger(PatientProfileService.class);
+    /** Profiles per database round trip and per StreamCohort message. */
+    public static final int STREAM_BATCH = 500;
+
+    private final PatientRepository repository;
+    private final EntityManager em;
+    private final Validator validator;
+    private final Deidentifier deidentifier;
+    private final Clock clock;
+
+    public PatientProfileService(PatientRepository repository, EntityManager em, Validator validator,
+                                 Deidentifier deidentifier, Clock clock) {
+        this.repository = repository;
+        this.em = em;
+        this.validator = validator;
+        this.deidentifier = deidentifier;
+        this.clock = clock;
+    }
+
+    @WithSpan("profile.create")
+    @Transactional
+    public PatientProfile create(PatientProfile candidate, String actor) {
+        PatientProfile profile = withLineIds(candidate);
+        validate(profile);
+        if (repository.mrnInUse(profile.identity().mrn(), null)) {
+            throw new ProfileException(ProfileException.Reason.CONFLICT,
+                    "Another patient already has this MRN", "identity.mrn", null);
+        }
+        PatientEntity e = new PatientEntity();
+        ProfileEntityMapper.copyInto(profile, e);
+        e.patientId = Pseudonyms.patientId();
+        e.version = 1;
+        e.createdAt = Instant.now(clock);
+        e.updatedAt = e.createdAt;
+        repository.persist(e);
+        record(e, "CREATE", actor);
+        LOG.infof("Created patient %s", e.patientId);
+        return ProfileEntityMapper.toProfile(e, today());
+    }
+
+    @WithSpan("profile.get")
+    @Transactional
+    public PatientProfile get(@SpanAttribute("patient.id") String patientId, boolean deidentify) {
+        PatientProfile p = ProfileEntityMapper.toProfile(load(patientId, false), today());
+        return deidentify ? deidentifier.deidentify(p) : p;
+    }
+
+    @WithSpan("profile.list")
+    @Transactional
+    public Page<PatientSummary> list(CohortFilter filter, int page, int size) {
+        LocalDate today = today();
+        List<PatientSummary> items = repository.page(filter, page, size).stream()
+                .map(e -> ProfileEntityMapper.toSummary(e, today)).toList();
+        return new Page<>(items, page, size, repository.countMatching(filter));
+    }
+
+    /** Replaces the whole profile (identity included). */
+    @WithSpan("profile.replace")
+    @Transactional
+    public PatientProfile replace(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
+                                  PatientProfile candidate, String actor) {
+        return change(patientId, expectedVersion, true, current -> candidate, "REPLACE", actor);
+    }
+
+    /** Applies {@code change} to the current profile (e.g. replaces one section); {@code action} names it in the log. */
+    @WithSpan("profile.update-section")
+    @Transactional
+    public PatientProfile updateSection(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
+                                        UnaryOperator<PatientProfile> change, String action, String actor) {
+        return change(patientId, expectedVersion, true, change, action, actor);
+    }
+
+    /** Appends a therapy line; its line number defaults to the next one. If-Match is optional for appends. */
+    @WithSpan("profile.add-therapy-line")
+    @Transactional
+    public AddedLine addTherapyLine(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
+                                      TherapyLine line, String actor) {
+        String lineId = Pseudonyms.lineId();
+        PatientProfile updated = change(patientId, expectedVersion, false, p -> {
+            List<TherapyLine> lines = new ArrayList<>(p.history().therapyLines());
+            int number = line.lineNumber() != null ? line.lineNumber()
+                    : lines.stream().mapToInt(TherapyLine::lineNumber).max().orElse(0) + 1;
+            TherapyLine added = new TherapyLine(lineId, number, line.regimenId(), line.startDate(), line.endDate(),
+                    line.bestResponse(), line.progressionDate(), line.worstToxicityGrade(), line.immuneRelatedToxicity(),
+                    line.reasonStopped(), line.decidedBy(), line.rationale());
+            lines.add(added);
+            lines.sort(Comparator.comparing(TherapyLine::lineNumber, Comparator.nullsLast(Comparator.naturalOrder())));
+            History h = p.history();
+            return p.withHistory(new History(h.comorbidities(), h.ecog(), h.labs(), lines));
+        }, "ADD_THERAPY_LINE", actor);
+        TherapyLine added = updated.history().therapyLines().stream().filter(t -> lineId.equals(t.lineId())).findFirst().orElseThrow();
+        return new AddedLine(added, updated.version());
+    }
+
+    /** A therapy line as stored, and the profile version after adding it. */
+    public record AddedLine(TherapyLine line, long version) {
+    }
+
+    @WithSpan("profile.add-lab")
+    @Transactional
+    public PatientProfile addLab(@SpanAttribute("patient.id") String patientId, Long expectedVersion, LabResult lab, String actor) {
+        return change(patientId, expectedVersion, false, p -> {
+            List<LabResult> labs = new ArrayList<>(p.history().labs());
+            labs.add(lab);
+            labs.sort(Comparator.comparing(LabResult::date, Comparator.nullsLast(Comparator.naturalOrder())));
+            History h = p.history();
+            return p.withHistory(new History(h.comorbidities(), h.ecog(), labs, h.therapyLines()));
+        }, "ADD_LAB", actor);
+    }
+
+    @WithSpan("profile.add-ecog")
+    @Transactional
+    public PatientProfile addEcog(@SpanAttribute("patient.id") String patientId, Long expectedVersion, EcogAssessment ecog, String actor) {
+        return change(patientId, expectedVersion, false, p -> {
+            List<EcogAssessment> all = new ArrayList<>(p.history().ecog());
+            all.add(ecog);
+            all.sort(Comparator.comparing(EcogAssessment::date, Comparator.nullsLast(Comparator.naturalOrder())));
+            History h = p.history();
+            return p.withHistory(new History(h.comorbidities(), all, h.labs(), h.therapyLines()));
+        }, "ADD_ECOG", actor);
+    }
+
+    /** Soft delete: the profile disappears from every read and its MRN is freed; the row and the log stay. */
+    @WithSpan("profile.delete")
+    @Transactional
+    public void delete(@SpanAttribute("patient.id") String patientId, Long expectedVersion, String actor) {
+        PatientEntity e = load(patientId, true);
+        checkVersion(e, expectedVersion, false);
+        e.version++;
+        e.deletedAt = Instant.now(clock);
+        e.updatedAt = e.deletedAt;
+        record(e, "DELETE", actor);
+        LOG.infof("Deleted patient %s", patientId);
+    }
+
+    /**
+     * Streams matching profiles to {@code sink} in batches of {@link #STREAM_BATCH}, each read in its own
+     * short transaction by keyset paging (no long-running transaction or cursor held across slow consumers).
+     *
+     * @param maxProfiles stop after this many; 0 for no limit
+     * @return the number of profiles sent
+     */
+    @WithSpan("profile.stream-cohort")
+    public long stream(CohortFilter filter, boolean deidentify, int maxProfiles, Consumer<List<PatientProfile>> sink) {
+        long sent = 0;
+        long afterId = 0;
+        while (maxProfiles <= 0 || sent < maxProfiles) {
+            int limit = maxProfiles <= 0 ? STREAM_BATCH : (int) Math.min(STREAM_BATCH, maxProfiles - sent);
+            long cursor = afterId;
+            Batch batch = QuarkusTransaction.requiringNew().call(() -> readBatch(filter, cursor, limit, deidentify));
+            if (batch.profiles().isEmpty()) {
+                break;
+            }
+            sink.accept(batch.profiles());
+            sent += batch.profiles().size();
+            afterId = batch.lastId();
+            if (batch.profiles().size() < limit) {
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private record Batch(List<PatientProfile> profiles, long lastId) {
+    }
+
+    private Batch readBatch(CohortFilter filter, long afterId, int limit, boolean deidentify) {
+        LocalDate today = today();
+        List<PatientEntity> rows = repository.after(filter, afterId, limit);
+        List<PatientProfile> out = new ArrayList<>(rows.size());
+        for (PatientEntity e : rows) {
+            PatientProfile p = ProfileEntityMapper.toProfile(e, today);
+            out.add(deidentify ? deidentifier.deidentify(p) : p);
+        }
+        em.clear(); // keep the persistence context small across batches
+        return new Batch(out, rows.isEmpty() ? afterId : rows.get(rows.size() - 1).id);
+    }
+
+    private PatientProfile change(String patientId, Long expectedVersion, boolean ifMatchRequired,
+                                  UnaryOperator<PatientProfile> change, String action, String actor) {
+        PatientEntity e = load(patientId, true);
+        checkVersion(e, expectedVersion, ifMatchRequired);
+        PatientProfile current = ProfileEntityMapper.toProfile(e, today());
+        PatientProfile candidate = withLineIds(keepLineIds(change.apply(current), current));
+        validate(candidate);
+        if (!candidate.identity().mrn().equals(e.mrn) && repository.mrnInUse(candidate.identity().mrn(), e.id)) {
+            throw new ProfileException(ProfileException.Reason.CONFLICT, "Another patient already has this MRN",
+                    "identity.mrn", null);
+        }
+        ProfileEntityMapper.copyInto(candidate, e);
+        e.version++;
+        e.updatedAt = Instant.now(clock);
+        record(e, action, actor);
+        em.flush();
+        return ProfileEntityMapper.toProfile(e, today());
+    }
+
+    private PatientEntity load(String patientId, boolean forUpdate) {
+        return repository.findLive(patientId, forUpdate).orElseThrow(() -> ProfileException.notFound(patientId));
+    }
+
+    private static void checkVersion(PatientEntity e, Long expected, boolean required) {
+        if (expected == null) {
+            if (required) {
+                throw new ProfileException(ProfileException.Reason.PRECONDITION_REQUIRED,
+                        "Send If-Match with the profile's ETag: updates without it could overwrite someone else's change",
+                        "If-Match", e.version);
+            }
+            return;
+        }
+        if (expected != e.version) {
+            throw ProfileException.versionMismatch(expected, e.version);
+        }
+    }
+
+    /** A line sent without its id keeps the id of the current line with the same number. */
+    private static PatientProfile keepLineIds(PatientProfile candidate, PatientProfile current) {
+        History h = candidate.history();
+        List<TherapyLine> lines = h.therapyLines().stream().map(t -> t.lineId() != null ? t
+                : current.history().therapyLines().stream()
+                        .filter(c -> c.lineNumber().equals(t.lineNumber())).findFirst()
+                        .map(c -> t.withLineId(c.lineId())).orElse(t)).toList();
+        return candidate.withHistory(new History(h.comorbidities(), h.ecog(), h.labs(), lines));
+    }
+
+    /** Gives every therapy line without an id a new one (ids of existing lines are kept). */
+    private static PatientProfile withLineIds(PatientProfile p) {
+        if (p.history().therapyLines().stream().allMatch(t -> t.lineId() != null)) {
+            return p;
+        }
+        History h = p.history();
+        List<TherapyLine> lines = h.therapyLines().stream()
+                .map(t -> t.lineId() == null ? t.withLineId(Pseudonyms.lineId()) : t).toList();
+        return p.withHistory(new History(h.comorbidities(), h.ecog(), h.labs(), lines));
+    }
+
+    private void validate(PatientProfile p) {
+        Set<ConstraintViolation<PatientProfile>> violations = validator.validate(p);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    private void record(PatientEntity e, String action, String actor) {
+        ProfileChangeEntity c = new ProfileChangeEntity();
+        c.patientId = e.patientId;
+        c.version = e.version;
+        c.action = action;
+        c.actor = actor;
+        c.changedAt = e.updatedAt;
+        c.persist();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
