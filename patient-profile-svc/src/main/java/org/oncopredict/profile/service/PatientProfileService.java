@@ -48,6 +48,8 @@ public class PatientProfileService {
     private static final Logger LOG = Logger.getLogger(PatientProfileService.class);
     /** Profiles per database round trip and per StreamCohort message. */
     public static final int STREAM_BATCH = 500;
+    /** Partial unique index: one live profile per MRN (V1__profiles.sql). */
+    private static final String MRN_INDEX = "patient_mrn_live";
 
     private final PatientRepository repository;
     private final EntityManager em;
@@ -79,7 +81,7 @@ public class PatientProfileService {
         e.version = 1;
         e.createdAt = Instant.now(clock);
         e.updatedAt = e.createdAt;
-        repository.persist(e);
+        persistNew(e);
         record(e, "CREATE", actor);
         LOG.infof("Created patient %s", e.patientId);
         return ProfileEntityMapper.toProfile(e, today());
@@ -240,6 +242,20 @@ public class PatientProfileService {
         record(e, action, actor);
         em.flush();
         return ProfileEntityMapper.toProfile(e, today());
+    }
+
+    /** Inserts a new patient; a concurrent create with the same MRN loses on the unique index and gets CONFLICT. */
+    private void persistNew(PatientEntity e) {
+        try {
+            repository.persist(e);
+            em.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException ex) {
+            if (MRN_INDEX.equals(ex.getConstraintName())) {
+                throw new ProfileException(ProfileException.Reason.CONFLICT, "Another patient already has this MRN",
+                        "identity.mrn", null);
+            }
+            throw ex;
+        }
     }
 
     private PatientEntity load(String patientId, boolean forUpdate) {
