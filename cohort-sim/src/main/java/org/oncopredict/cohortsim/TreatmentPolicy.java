@@ -76,7 +76,7 @@ public final class TreatmentPolicy {
             default -> throw new IllegalArgumentException("not simulated: " + x.cancerType());
         }
         // Frailty: best supportive care for ECOG ≥ 3, considered at ECOG 2 and in the very old;
-        // intensive combinations avoided for the frail.
+        // intensive combinations (three or more drugs) avoided for the frail.
         boolean frail = x.ecog() >= 2 || x.ageYears() >= 80;
         s.merge(BEST_SUPPORTIVE_CARE, x.ecog() >= 3 ? 4.0 : x.ecog() == 2 ? 0.5 : -1.5, Double::sum);
         if (x.ageYears() >= 85) {
@@ -117,8 +117,8 @@ public final class TreatmentPolicy {
             s.put(DOCETAXEL, firstLine ? -1.0 : 1.5);
             s.put(SOTORASIB, -3.0);
             for (Regimen tki : List.of(OSIMERTINIB, GEFITINIB, ALECTINIB, CRIZOTINIB)) {
-                s.putIfAbsent(tki, 0.0);
-                if (tki.contains(DrugClass.EGFR_TKI) != b.egfrSensitising()) {
+                boolean matchesDriver = tki.contains(b.egfrSensitising() ? DrugClass.EGFR_TKI : DrugClass.ALK_TKI);
+                if (!matchesDriver) {
                     s.put(tki, -2.5);
                 }
             }

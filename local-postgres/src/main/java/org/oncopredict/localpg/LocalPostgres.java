@@ -71,6 +71,11 @@ public final class LocalPostgres implements AutoCloseable {
             return new LocalPostgres("127.0.0.1", 5432, "postgres", "", null);
         }
         LOG.info("No PostgreSQL on 127.0.0.1:5432 and no DB_URL: starting an embedded PostgreSQL");
+        return startEmbedded(embeddedDir);
+    }
+
+    /** Starts an embedded PostgreSQL 17 on a free port (data in {@code embeddedDir}, or a temporary directory). */
+    public static LocalPostgres startEmbedded(Path embeddedDir) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (embeddedDir != null) {
