@@ -2,6 +2,7 @@ package org.oncopredict.cohortsim;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +73,14 @@ public enum Regimen {
 
     private static final Map<String, Regimen> BY_ID = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Regimen::id, Function.identity()));
+    private static final Map<CancerType, List<Regimen>> BY_CANCER_TYPE = byCancerType();
 
     private final String id;
     private final String displayName;
     private final Set<CancerType> cancerTypes;
     private final Set<Drug> drugs;
+    private final Set<Drug.DrugClass> drugClasses;
+    private final boolean cytotoxic;
     private final double maxDurationMonths;
 
     Regimen(String id, String displayName, Set<CancerType> cancerTypes, Set<Drug> drugs) {
@@ -89,6 +93,10 @@ public enum Regimen {
         this.displayName = displayName;
         this.cancerTypes = Collections.unmodifiableSet(cancerTypes);
         this.drugs = Collections.unmodifiableSet(drugs);
+        EnumSet<Drug.DrugClass> classes = EnumSet.noneOf(Drug.DrugClass.class);
+        drugs.forEach(d -> classes.add(d.drugClass()));
+        this.drugClasses = Collections.unmodifiableSet(classes);
+        this.cytotoxic = classes.stream().anyMatch(Drug.DrugClass::cytotoxic);
         this.maxDurationMonths = maxDurationMonths;
     }
 
@@ -119,7 +127,7 @@ public enum Regimen {
     }
 
     public boolean contains(Drug.DrugClass drugClass) {
-        return drugs.stream().anyMatch(d -> d.drugClass() == drugClass);
+        return drugClasses.contains(drugClass);
     }
 
     public boolean isCheckpointInhibitor() {
@@ -127,7 +135,7 @@ public enum Regimen {
     }
 
     public boolean isCytotoxic() {
-        return drugs.stream().anyMatch(d -> d.drugClass().cytotoxic());
+        return cytotoxic;
     }
 
     public boolean isBestSupportiveCare() {
@@ -136,7 +144,7 @@ public enum Regimen {
 
     /** The regimens available for a cancer type, in declaration order (stable, used for seeded draws). */
     public static List<Regimen> forCancerType(CancerType cancerType) {
-        return Arrays.stream(values()).filter(r -> r.cancerTypes.contains(cancerType)).toList();
+        return BY_CANCER_TYPE.getOrDefault(cancerType, List.of());
     }
 
     /** @throws IllegalArgumentException for an id that is not one of the simulator's regimens */
@@ -146,6 +154,17 @@ public enum Regimen {
             throw new IllegalArgumentException("unknown regimen id: " + id);
         }
         return regimen;
+    }
+
+    private static Map<CancerType, List<Regimen>> byCancerType() {
+        Map<CancerType, List<Regimen>> map = new EnumMap<>(CancerType.class);
+        for (CancerType type : CancerType.values()) {
+            List<Regimen> regimens = Arrays.stream(values()).filter(r -> r.cancerTypes.contains(type)).toList();
+            if (!regimens.isEmpty()) {
+                map.put(type, regimens);
+            }
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     private static Set<CancerType> types(CancerType first, CancerType... rest) {

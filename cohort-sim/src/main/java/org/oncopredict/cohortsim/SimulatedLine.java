@@ -1,6 +1,8 @@
 package org.oncopredict.cohortsim;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,7 +38,8 @@ public record SimulatedLine(
     public SimulatedLine {
         Objects.requireNonNull(covariates, "covariates");
         Objects.requireNonNull(regimen, "regimen");
-        assignmentProbabilities = Map.copyOf(assignmentProbabilities);
+        // An EnumMap keeps regimen order, so iteration is deterministic.
+        assignmentProbabilities = Collections.unmodifiableMap(new EnumMap<>(assignmentProbabilities));
     }
 
     /** The propensity of the assigned regimen, P(regimen | covariates). */

@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs an embedded PostgreSQL 17 for {@code ./platform up} on a machine without a PostgreSQL server:
- * {@code LocalPostgresMain <data-dir> <port>}. The data directory is kept between runs; the process
- * stops the server on SIGTERM/SIGINT.
+ * Command line for {@code ./platform}:
+ * <ul>
+ *   <li>{@code serve <data-dir> <port>} — runs an embedded PostgreSQL 17 until SIGTERM/SIGINT, keeping its data
+ *       directory between runs (for machines without a PostgreSQL server);</li>
+ *   <li>{@code ensure-db <name>} — creates the database on the server {@link LocalPostgres#start()} finds
+ *       ({@code DB_URL}, else 127.0.0.1:5432) unless it exists, and prints its JDBC URL.</li>
+ * </ul>
  */
 public final class LocalPostgresMain {
 
@@ -18,16 +22,30 @@ public final class LocalPostgresMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 2) {
-            System.err.println("usage: LocalPostgresMain <data-dir> <port>");
+        if (args.length == 3 && args[0].equals("serve")) {
+            serve(Path.of(args[1]).toAbsolutePath(), Integer.parseInt(args[2]));
+        } else if (args.length == 2 && args[0].equals("ensure-db")) {
+            String dbUrl = System.getenv("DB_URL");
+            if ((dbUrl == null || dbUrl.isBlank()) && !LocalPostgres.answers("127.0.0.1", 5432)) {
+                System.err.println("No PostgreSQL reachable (DB_URL unset and nothing on 127.0.0.1:5432)");
+                System.exit(1);
+            }
+            try (LocalPostgres server = LocalPostgres.start()) {
+                server.createDatabaseIfMissing(args[1]);
+                System.out.println(server.jdbcUrl(args[1]));
+            }
+        } else {
+            System.err.println("usage: LocalPostgresMain serve <data-dir> <port> | ensure-db <name>");
             System.exit(2);
         }
-        Path dataDir = Path.of(args[0]).toAbsolutePath();
+    }
+
+    private static void serve(Path dataDir, int port) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setPort(Integer.parseInt(args[1]))
+                .setPort(port)
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

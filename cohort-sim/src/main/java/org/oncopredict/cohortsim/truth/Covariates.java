@@ -98,7 +98,12 @@ public record Covariates(
 
     /** True when an earlier line contained a drug of this class (acquired resistance, re-challenge). */
     public boolean priorDrugClass(Drug.DrugClass drugClass) {
-        return priorRegimens.stream().anyMatch(r -> r.contains(drugClass));
+        for (Regimen regimen : priorRegimens) {
+            if (regimen.contains(drugClass)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Covariates at the start of the profile's line {@code lineNumber}. */

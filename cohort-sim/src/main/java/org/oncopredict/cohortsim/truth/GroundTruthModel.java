@@ -123,7 +123,12 @@ public final class GroundTruthModel {
         if (contexts == null) {
             throw new IllegalArgumentException(regimen.id() + " is not a regimen for " + x.cancerType());
         }
-        return contexts.stream().filter(c -> c.applies().test(x.biomarkers())).findFirst().orElseThrow();
+        for (Context context : contexts) {
+            if (context.applies().test(x.biomarkers())) {
+                return context;
+            }
+        }
+        throw new IllegalStateException("no context matched; the last context of each regimen must be 'otherwise'");
     }
 
     private static double deathFirstProbability(Covariates x) {
@@ -279,7 +284,8 @@ public final class GroundTruthModel {
         e.add(new Effect("prior drug of a class in the regimen (EGFR TKI, ALK TKI, KRAS G12C, BRAF, anti-EGFR "
                 + "antibody, HER2 ADC, aromatase or CDK4/6 inhibitor)", "regimens with such a class", all,
                 c -> true,
-                (x, r) -> flag(RESISTANCE_CLASSES.stream().anyMatch(k -> r.contains(k) && x.priorDrugClass(k))),
+                (x, r) -> flag(!x.priorRegimens().isEmpty()
+                        && RESISTANCE_CLASSES.stream().anyMatch(k -> r.contains(k) && x.priorDrugClass(k))),
                 -1.00, 0.50, 0));
         e.add(effect("MSI-H", "cytotoxic (colorectal)", (r, c) -> r.isCytotoxic() && c == CANCER_TYPE_COLORECTAL,
                 x -> flag(x.biomarkers().msiHigh()), -0.40, 0.20, 0));

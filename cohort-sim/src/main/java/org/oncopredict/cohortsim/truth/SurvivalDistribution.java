@@ -1,5 +1,7 @@
 package org.oncopredict.cohortsim.truth;
 
+import java.util.Collection;
+
 /**
  * A time-to-event distribution on months since a therapy line's start.
  *
@@ -40,5 +42,38 @@ public interface SurvivalDistribution {
             sum += (i % 2 == 1 ? 4 : 2) * survival(i * step);
         }
         return sum * step / 3;
+    }
+
+    /**
+     * The median of a population-average survival curve {@code S̄(t) = (1/n) Σ_i S_i(t)}, e.g. the true
+     * marginal median PFS of a trial arm (which is not the mean of the individual medians); by
+     * bisection to 1e-4 months.
+     */
+    static double mixtureMedian(Collection<? extends SurvivalDistribution> distributions) {
+        if (distributions.isEmpty()) {
+            throw new IllegalArgumentException("no distributions");
+        }
+        double high = 1;
+        while (mean(distributions, high) > 0.5) {
+            high *= 2;
+        }
+        double low = 0;
+        while (high - low > 1e-4) {
+            double mid = (low + high) / 2;
+            if (mean(distributions, mid) > 0.5) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return (low + high) / 2;
+    }
+
+    private static double mean(Collection<? extends SurvivalDistribution> distributions, double months) {
+        double sum = 0;
+        for (SurvivalDistribution d : distributions) {
+            sum += d.survival(months);
+        }
+        return sum / distributions.size();
     }
 }

@@ -12,15 +12,15 @@ import java.util.Set;
  * Rules that span fields, each reported on the field a clinician would fix:
  * <ul>
  *   <li>identity is required (a de-identified profile cannot be stored); birth date not before 1900;</li>
- *   <li>diagnosis, molecular report, ECOG, labs, therapy lines and follow-up not before the birth date;</li>
+ *   <li>diagnosis, molecular report, ECOG, labs, therapy lines and follow-up not before the birth date;
+ *       lab values below the plausibility ceiling of their {@link LabType};</li>
  *   <li>stage group consistent with TNM where determinable: M1* requires stage IV*, M0 forbids it;
  *       metastatic sites only with M1*;</li>
  *   <li>pack-years only for former or current smokers;</li>
- *   <li>HER2 ISH result only with IHC 2+ (equivocal IHC is what reflexes to ISH) or as a stand-alone test;</li>
  *   <li>therapy lines: unique line numbers, start on/after diagnosis, end and progression on/after start,
- *       outcome fields only once the line has ended or progressed sensibly;</li>
- *   <li>follow-up: a deceased patient has a death date and a living one has none; death and last contact
- *       not before any therapy line start.</li>
+ *       no end date while ongoing, a progression date when stopped for progression;</li>
+ *   <li>follow-up: a deceased patient has a death date and a living one has none; death not before the start
+ *       of the last therapy line; last contact not after death.</li>
  * </ul>
  * Single-field rules (ranges, patterns, dates not in the future) are Bean Validation annotations on the records.
  */
