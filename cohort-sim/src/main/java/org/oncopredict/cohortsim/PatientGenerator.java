@@ -29,7 +29,8 @@ import org.oncopredict.proto.profile.v1.Sex;
 import org.oncopredict.proto.profile.v1.SmokingStatus;
 import org.oncopredict.proto.profile.v1.TherapyLine;
 
-import static org.oncopredict.cohortsim.TumourGenerator.round;
+import static org.oncopredict.cohortsim.Numbers.clamp;
+import static org.oncopredict.cohortsim.Numbers.round;
 
 /**
  * Generates one patient from its own random stream: demographics, tumour, lifestyle, comorbidities,
@@ -118,23 +119,16 @@ final class PatientGenerator {
         List<LineRun> runs = new ArrayList<>();
         LineRun first = runLine(p, 1, firstLineStart, ecog, labs, censorDate, rng);
         runs.add(first);
-        // Death time in months from the start of the last line given.
+        // The last line given determines when the patient dies.
         LineRun last = first;
         DrawnOutcome d1 = first.drawn();
         if (first.observed().pfsEvent() && !d1.deathBeforeProgression() && rng.chance(config.secondLineFraction())) {
             double gap = rng.uniform(0.5, 2.0);
             LocalDate secondStart = plusMonths(firstLineStart, d1.pfsMonths() + gap);
             if (gap < d1.postProgressionMonths() && !secondStart.isAfter(censorDate)) {
-                boolean cytotoxic = first.regimen().isCytotoxic();
+                // Performance status tends to worsen after progression.
                 int ecog2 = Math.max(0, Math.min(4, ecog + rng.weighted(0.05, 0.50, 0.35, 0.10) - 1));
-                LabPanel labs2 = new LabPanel(
-                        clamp(StrictMath.rint(labs.estimatedGfr() * (first.regimen().contains(Drug.CISPLATIN) ? 0.85 : 0.97)
-                                + rng.normal(0, 5)), 10, 130),
-                        Math.max(0.1, round(labs.bilirubin() * rng.logNormal(1.05, 0.2), 1)),
-                        Math.max(5, StrictMath.rint(labs.alt() * rng.logNormal(1.05, 0.25))),
-                        clamp(round(labs.anc() * rng.logNormal(cytotoxic ? 0.8 : 1.0, cytotoxic ? 0.3 : 0.2), 1), 0.3, 20),
-                        clamp(round(labs.haemoglobin() - (cytotoxic ? 0.8 : 0.3) + rng.normal(0, 0.6), 1), 6.0, 17.5));
-                last = runLine(p, 2, secondStart, ecog2, labs2, censorDate, rng);
+                last = runLine(p, 2, secondStart, ecog2, labsAfter(labs, first.regimen(), rng), censorDate, rng);
                 runs.add(last);
             }
         }
@@ -150,12 +144,12 @@ final class PatientGenerator {
                 .setDeceased(deceased)
                 .setDeathDate(deceased ? deathDate.toString() : ""));
 
+        // Exact time of death or censoring, in months from the first line's start.
+        double end = deceased
+                ? monthsBetween(firstLineStart, last.start()) + deathMonths
+                : monthsBetween(firstLineStart, censorDate);
         List<SimulatedLine> lines = new ArrayList<>();
         for (LineRun run : runs) {
-            // Exact time of death or censoring from this line's start.
-            double end = deceased
-                    ? monthsBetween(firstLineStart, last.start()) + deathMonths
-                    : monthsBetween(firstLineStart, censorDate);
             double osMonths = end - monthsBetween(firstLineStart, run.start());
             ObservedOutcome o = run.observed();
             lines.add(new SimulatedLine(run.lineNumber(), run.start(), run.covariates(), run.regimen(),
@@ -380,6 +374,21 @@ final class PatientGenerator {
         return new LabPanel(egfr, bilirubin, alt, anc, haemoglobin);
     }
 
+    /**
+     * Labs before the second line: cisplatin costs renal function, chemotherapy lowers haemoglobin and
+     * neutrophils, liver values drift.
+     */
+    private static LabPanel labsAfter(LabPanel before, Regimen firstRegimen, Rng rng) {
+        boolean cytotoxic = firstRegimen.isCytotoxic();
+        return new LabPanel(
+                clamp(StrictMath.rint(before.estimatedGfr() * (firstRegimen.contains(Drug.CISPLATIN) ? 0.85 : 0.97)
+                        + rng.normal(0, 5)), 10, 130),
+                Math.max(0.1, round(before.bilirubin() * rng.logNormal(1.05, 0.2), 1)),
+                Math.max(5, StrictMath.rint(before.alt() * rng.logNormal(1.05, 0.25))),
+                clamp(round(before.anc() * rng.logNormal(cytotoxic ? 0.8 : 1.0, cytotoxic ? 0.3 : 0.2), 1), 0.3, 20),
+                clamp(round(before.haemoglobin() - (cytotoxic ? 0.8 : 0.3) + rng.normal(0, 0.6), 1), 6.0, 17.5));
+    }
+
     private static void comorbidity(History.Builder history, String code, String display) {
         history.addComorbidities(Comorbidity.newBuilder().setCode(code).setDisplay(display));
     }
@@ -395,9 +404,5 @@ final class PatientGenerator {
 
     static double monthsBetween(LocalDate from, LocalDate to) {
         return ChronoUnit.DAYS.between(from, to) / DAYS_PER_MONTH;
-    }
-
-    private static double clamp(double value, double low, double high) {
-        return Math.max(low, Math.min(high, value));
     }
 }

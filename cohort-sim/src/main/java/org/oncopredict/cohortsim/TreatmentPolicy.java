@@ -77,12 +77,11 @@ public final class TreatmentPolicy {
         }
         // Frailty: best supportive care for ECOG ≥ 3, considered at ECOG 2 and in the very old;
         // intensive combinations (three or more drugs) avoided for the frail.
-        boolean frail = x.ecog() >= 2 || x.ageYears() >= 80;
-        s.merge(BEST_SUPPORTIVE_CARE, x.ecog() >= 3 ? 4.0 : x.ecog() == 2 ? 0.5 : -1.5, Double::sum);
+        s.merge(BEST_SUPPORTIVE_CARE, x.ecog() >= 3 ? 5.5 : x.ecog() == 2 ? 0.5 : -1.5, Double::sum);
         if (x.ageYears() >= 85) {
             s.merge(BEST_SUPPORTIVE_CARE, 1.0, Double::sum);
         }
-        if (frail) {
+        if (frail(x)) {
             s.replaceAll((r, v) -> r.drugs().size() >= 3 ? v - 1.5 : v);
         }
         // No checkpoint-inhibitor re-challenge after a severe immune-related toxicity.
@@ -92,11 +91,15 @@ public final class TreatmentPolicy {
         return s;
     }
 
+    /** ECOG ≥ 2 or age ≥ 80: single agents and less intensive treatment preferred. */
+    private static boolean frail(Covariates x) {
+        return x.ecog() >= 2 || x.ageYears() >= 80;
+    }
+
     private static void nsclc(Covariates x, Map<Regimen, Double> s) {
         Biomarkers b = x.biomarkers();
         boolean firstLine = x.lineNumber() == 1;
         boolean priorIo = x.priorDrugClass(DrugClass.PD1_INHIBITOR);
-        boolean frail = x.ecog() >= 2 || x.ageYears() >= 80;
         // Chemotherapy backbone: cisplatin for the young and fit with good renal function.
         double cisplatinFitness = (x.ageYears() < 65 ? 1 : -1) + (x.ecog() >= 2 ? -1.5 : 0)
                 + (x.labs().estimatedGfr() < 60 ? -2.5 : 0);
@@ -124,7 +127,7 @@ public final class TreatmentPolicy {
             }
         } else {
             double tps = b.pdl1TpsPercent().orElse(0);
-            s.put(PEMBROLIZUMAB, (tps >= 50 ? 4.0 : tps >= 1 ? 1.5 : -0.5) + (frail ? 1.0 : 0));
+            s.put(PEMBROLIZUMAB, (tps >= 50 ? 4.0 : tps >= 1 ? 1.5 : -0.5) + (frail(x) ? 1.0 : 0));
             s.put(PEMBROLIZUMAB_CARBOPLATIN_PEMETREXED, tps >= 50 ? 3.5 : 4.0);
             s.put(CARBOPLATIN_PEMETREXED, 1.5);
             s.put(CISPLATIN_PEMETREXED, 1.0 + cisplatinFitness);
@@ -191,9 +194,8 @@ public final class TreatmentPolicy {
             s.put(LETROZOLE, b.hormoneReceptorPositive() ? 0.5 : -3.0);
         } else if (b.hormoneReceptorPositive()) {
             boolean priorEndocrine = x.priorDrugClass(DrugClass.AROMATASE_INHIBITOR);
-            boolean frail = x.ecog() >= 2 || x.ageYears() >= 80;
             s.put(PALBOCICLIB_LETROZOLE, priorEndocrine ? 1.0 : 5.0);
-            s.put(LETROZOLE, priorEndocrine ? -1.0 : 2.0 + (frail ? 2.0 : 0));
+            s.put(LETROZOLE, priorEndocrine ? -1.0 : 2.0 + (frail(x) ? 2.0 : 0));
             // Visceral crisis (liver metastases) favours chemotherapy.
             s.put(PACLITAXEL, (firstLine ? 1.0 : 2.5) + (x.liverMetastases() ? 1.5 : 0));
             s.put(CAPECITABINE, firstLine ? 0.5 : 3.0);

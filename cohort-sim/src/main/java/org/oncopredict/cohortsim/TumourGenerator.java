@@ -18,6 +18,7 @@ import org.oncopredict.proto.profile.v1.SmokingStatus;
 import org.oncopredict.proto.profile.v1.SpecimenType;
 import org.oncopredict.proto.profile.v1.Variant;
 
+import static org.oncopredict.cohortsim.Numbers.round;
 import static org.oncopredict.proto.profile.v1.MetastaticSite.*;
 
 /**
@@ -341,10 +342,5 @@ final class TumourGenerator {
 
     private static String pick(Rng rng, String[] values, double... weights) {
         return values[rng.weighted(weights)];
-    }
-
-    static double round(double value, int decimals) {
-        double scale = StrictMath.pow(10, decimals);
-        return StrictMath.rint(value * scale) / scale;
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code serve <data-dir> <port>} — runs an embedded PostgreSQL 17 until SIGTERM/SIGINT, keeping its data
  *       directory between runs (for machines without a PostgreSQL server);</li>
  *   <li>{@code ensure-db <name>} — creates the database on the server {@link LocalPostgres#start()} finds
- *       ({@code DB_URL}, else 127.0.0.1:5432) unless it exists, and prints its JDBC URL.</li>
+ *       ({@code DB_URL}, else 127.0.0.1:5432) unless it exists, and prints its JDBC URL;</li>
+ *   <li>{@code drop-db <name>} — drops it (the benchmark's throw-away database).</li>
  * </ul>
  */
 public final class LocalPostgresMain {
@@ -34,8 +35,12 @@ public final class LocalPostgresMain {
                 server.createDatabaseIfMissing(args[1]);
                 System.out.println(server.jdbcUrl(args[1]));
             }
+        } else if (args.length == 2 && args[0].equals("drop-db")) {
+            try (LocalPostgres server = LocalPostgres.start()) {
+                server.dropDatabase(args[1]);
+            }
         } else {
-            System.err.println("usage: LocalPostgresMain serve <data-dir> <port> | ensure-db <name>");
+            System.err.println("usage: LocalPostgresMain serve <data-dir> <port> | ensure-db <name> | drop-db <name>");
             System.exit(2);
         }
     }

@@ -2,7 +2,6 @@ package org.oncopredict.cohortsim.load;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -101,13 +100,7 @@ public final class ProfileLoader {
      * @param progress called with the number of processed profiles after each one, from worker threads
      */
     public LoadResult load(Iterator<PatientProfile> profiles, LongConsumer progress) throws InterruptedException {
-        long startNanos = System.nanoTime();
-        AtomicLong created = new AtomicLong();
-        AtomicLong skipped = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicLong processed = new AtomicLong();
-        AtomicBoolean aborted = new AtomicBoolean();
-        List<LoadResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+        Tally tally = new Tally(progress);
         // Twice the concurrency in flight keeps workers busy while the iterator produces the next profile.
         Semaphore inFlight = new Semaphore(2 * concurrency);
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, r -> {
@@ -116,34 +109,18 @@ public final class ProfileLoader {
             return t;
         });
         try {
-            long index = 0;
-            while (profiles.hasNext() && !aborted.get()) {
+            for (long index = 0; profiles.hasNext() && !tally.aborted.get(); index++) {
                 PatientProfile profile = profiles.next();
-                long position = index++;
+                long position = index;
                 inFlight.acquire();
                 workers.execute(() -> {
                     try {
-                        Status status = aborted.get() ? null : create(profile);
-                        if (status == null) {
-                            return; // aborted meanwhile: not sent, not counted
+                        // After an abort, queued profiles are neither sent nor counted.
+                        if (!tally.aborted.get()) {
+                            tally.record(position, create(profile));
                         }
-                        switch (status.getCode()) {
-                            case OK -> created.incrementAndGet();
-                            case ALREADY_EXISTS -> skipped.incrementAndGet();
-                            default -> {
-                                failed.incrementAndGet();
-                                synchronized (failures) {
-                                    if (failures.size() < MAX_REPORTED_FAILURES) {
-                                        failures.add(new LoadResult.Failure(position, status.getCode(),
-                                                status.getDescription()));
-                                    }
-                                }
-                                if (FATAL.contains(status.getCode())) {
-                                    aborted.set(true);
-                                }
-                            }
-                        }
-                        progress.accept(processed.incrementAndGet());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } finally {
                         inFlight.release();
                     }
@@ -151,12 +128,52 @@ public final class ProfileLoader {
             }
         } finally {
             workers.shutdown();
-            while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
-                // Every call carries a deadline, so the workers finish.
+            // Every call carries a deadline, so the workers finish.
+            workers.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        }
+        return tally.result();
+    }
+
+    /** Thread-safe counters of one run. */
+    private static final class Tally {
+        private final long startNanos = System.nanoTime();
+        private final LongConsumer progress;
+        private final AtomicLong created = new AtomicLong();
+        private final AtomicLong skipped = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private final AtomicLong processed = new AtomicLong();
+        private final AtomicBoolean aborted = new AtomicBoolean();
+        private final List<LoadResult.Failure> failures = new ArrayList<>();
+
+        Tally(LongConsumer progress) {
+            this.progress = progress;
+        }
+
+        void record(long position, Status status) {
+            switch (status.getCode()) {
+                case OK -> created.incrementAndGet();
+                case ALREADY_EXISTS -> skipped.incrementAndGet();
+                default -> {
+                    failed.incrementAndGet();
+                    synchronized (failures) {
+                        if (failures.size() < MAX_REPORTED_FAILURES) {
+                            failures.add(new LoadResult.Failure(position, status.getCode(), status.getDescription()));
+                        }
+                    }
+                    if (FATAL.contains(status.getCode())) {
+                        aborted.set(true);
+                    }
+                }
+            }
+            progress.accept(processed.incrementAndGet());
+        }
+
+        LoadResult result() {
+            synchronized (failures) {
+                return new LoadResult(created.get(), skipped.get(), failed.get(), aborted.get(), failures,
+                        Duration.ofNanos(System.nanoTime() - startNanos));
             }
         }
-        return new LoadResult(created.get(), skipped.get(), failed.get(), aborted.get(), failures,
-                Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     /** One create call with retries; returns the final status. */

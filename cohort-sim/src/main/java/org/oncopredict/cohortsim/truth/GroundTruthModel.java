@@ -75,8 +75,8 @@ public final class GroundTruthModel {
     private static final List<Effect> EFFECTS = effects();
     private static final Map<CancerType, Double> PPS_MEDIAN = Map.of(
             CANCER_TYPE_NSCLC, 7.0, CANCER_TYPE_COLORECTAL, 13.0, CANCER_TYPE_BREAST, 15.0);
-    private static final List<Effect> PPS_EFFECTS = ppsEffects();
-    private static final List<Effect> DEATH_FIRST_EFFECTS = deathFirstEffects();
+    private static final List<PrognosticEffect> PPS_EFFECTS = ppsEffects();
+    private static final List<PrognosticEffect> DEATH_FIRST_EFFECTS = deathFirstEffects();
 
     private GroundTruthModel() {
     }
@@ -92,7 +92,7 @@ public final class GroundTruthModel {
         double logHazard = 0;
         double logitToxicity = logit(anchor.toxicity());
         for (Effect effect : EFFECTS) {
-            if (effect.appliesTo(regimen, x.cancerType())) {
+            if (effect.regimens().test(regimen, x.cancerType())) {
                 double value = effect.value().applyAsDouble(x, regimen);
                 logitResponse += value * effect.response();
                 logHazard += value * effect.pfs();
@@ -111,11 +111,6 @@ public final class GroundTruthModel {
             outcomes.put(regimen, outcome(x, regimen));
         }
         return outcomes;
-    }
-
-    /** The label of the biomarker context whose anchor applies, e.g. "EGFR sensitising mutation". */
-    public static String contextLabel(Covariates x, Regimen regimen) {
-        return context(x, regimen).label();
     }
 
     private static Context context(Covariates x, Regimen regimen) {
@@ -139,12 +134,12 @@ public final class GroundTruthModel {
         return Weibull.withMedian(PPS_MEDIAN.get(x.cancerType()), 1).withLogHazardRatio(sum(PPS_EFFECTS, x));
     }
 
-    /** Σ x_j · coefficient for single-coefficient effect lists (PPS, death first), stored in {@code pfs}. */
-    private static double sum(List<Effect> effects, Covariates x) {
+    /** Σ_j x_j · coefficient_j over the effects that apply to the patient's cancer type. */
+    private static double sum(List<PrognosticEffect> effects, Covariates x) {
         double sum = 0;
-        for (Effect effect : effects) {
+        for (PrognosticEffect effect : effects) {
             if (effect.cancerTypes().test(x.cancerType())) {
-                sum += effect.value().applyAsDouble(x, null) * effect.pfs();
+                sum += effect.value().applyAsDouble(x) * effect.coefficient();
             }
         }
         return sum;
@@ -167,13 +162,13 @@ public final class GroundTruthModel {
         put(m, CARBOPLATIN_PEMETREXED, CANCER_TYPE_NSCLC, otherwise(0.28, 5.8, 1.3, 0.50));
         put(m, CISPLATIN_PEMETREXED, CANCER_TYPE_NSCLC, otherwise(0.30, 6.0, 1.3, 0.55));
         put(m, PEMBROLIZUMAB, CANCER_TYPE_NSCLC,
-                when("PD-L1 TPS ≥ 50 %", Biomarkers::pdl1High, 0.42, 10.3, 0.8, 0.27),
+                when("PD-L1 TPS ≥ 50 %", Biomarkers::pdl1High, 0.44, 11.5, 0.8, 0.27),
                 when("PD-L1 TPS 1–49 %", Biomarkers::pdl1Low, 0.18, 4.5, 0.8, 0.25),
                 otherwise(0.07, 2.8, 0.9, 0.22));
         put(m, PEMBROLIZUMAB_CARBOPLATIN_PEMETREXED, CANCER_TYPE_NSCLC,
-                when("PD-L1 TPS ≥ 50 %", Biomarkers::pdl1High, 0.60, 11.0, 1.0, 0.67),
-                when("PD-L1 TPS 1–49 %", Biomarkers::pdl1Low, 0.47, 9.0, 1.0, 0.67),
-                otherwise(0.32, 6.2, 1.1, 0.67));
+                when("PD-L1 TPS ≥ 50 %", Biomarkers::pdl1High, 0.60, 12.0, 1.0, 0.67),
+                when("PD-L1 TPS 1–49 %", Biomarkers::pdl1Low, 0.47, 10.0, 1.0, 0.67),
+                otherwise(0.32, 7.0, 1.1, 0.67));
         put(m, OSIMERTINIB, CANCER_TYPE_NSCLC,
                 when("EGFR sensitising mutation", Biomarkers::egfrSensitising, 0.80, 18.9, 1.4, 0.34),
                 otherwise(0.03, 2.0, 1.2, 0.22));
@@ -187,9 +182,9 @@ public final class GroundTruthModel {
                 when("ALK fusion", Biomarkers::alkFusion, 0.76, 10.9, 1.4, 0.50),
                 otherwise(0.03, 2.0, 1.2, 0.32));
         put(m, SOTORASIB, CANCER_TYPE_NSCLC,
-                when("KRAS G12C", Biomarkers::krasG12c, 0.42, 7.3, 1.3, 0.20),
+                when("KRAS G12C", Biomarkers::krasG12c, 0.50, 9.0, 1.3, 0.20),
                 otherwise(0.02, 1.8, 1.2, 0.18));
-        put(m, DOCETAXEL, CANCER_TYPE_NSCLC, otherwise(0.20, 4.6, 1.3, 0.42));
+        put(m, DOCETAXEL, CANCER_TYPE_NSCLC, otherwise(0.23, 5.2, 1.3, 0.40));
         put(m, BEST_SUPPORTIVE_CARE, CANCER_TYPE_NSCLC, otherwise(0.01, 2.2, 1.2, 0.03));
         // Colorectal.
         put(m, FOLFOX, CANCER_TYPE_COLORECTAL, otherwise(0.45, 8.5, 1.4, 0.55));
@@ -199,10 +194,10 @@ public final class GroundTruthModel {
                 when("RAS wild-type", b -> !b.rasMutant(), 0.62, 11.0, 1.4, 0.65),
                 otherwise(0.36, 7.4, 1.4, 0.65));
         put(m, PEMBROLIZUMAB, CANCER_TYPE_COLORECTAL,
-                when("MSI-H", Biomarkers::msiHigh, 0.44, 16.5, 0.7, 0.22),
+                when("MSI-H", Biomarkers::msiHigh, 0.50, 22.0, 0.7, 0.22),
                 otherwise(0.03, 2.1, 1.0, 0.15));
         put(m, ENCORAFENIB_CETUXIMAB, CANCER_TYPE_COLORECTAL,
-                when("BRAF V600E", Biomarkers::brafV600e, 0.23, 4.5, 1.3, 0.50),
+                when("BRAF V600E", Biomarkers::brafV600e, 0.30, 5.6, 1.3, 0.47),
                 when("RAS wild-type", b -> !b.rasMutant(), 0.15, 3.5, 1.2, 0.35),
                 otherwise(0.03, 2.0, 1.2, 0.30));
         put(m, BEST_SUPPORTIVE_CARE, CANCER_TYPE_COLORECTAL, otherwise(0.01, 3.0, 1.2, 0.03));
@@ -212,11 +207,11 @@ public final class GroundTruthModel {
                 when("HER2-positive", Biomarkers::her2Positive, 0.80, 18.5, 1.3, 0.60),
                 otherwise(0.38, 6.5, 1.3, 0.62));
         put(m, TRASTUZUMAB_DERUXTECAN, CANCER_TYPE_BREAST,
-                when("HER2-positive", Biomarkers::her2Positive, 0.83, 29.0, 1.2, 0.45),
-                when("HER2-low", b -> b.her2() == Her2Status.LOW, 0.57, 10.8, 1.2, 0.50),
+                when("HER2-positive", Biomarkers::her2Positive, 0.88, 37.0, 1.2, 0.42),
+                when("HER2-low", b -> b.her2() == Her2Status.LOW, 0.62, 13.0, 1.2, 0.47),
                 otherwise(0.30, 4.5, 1.2, 0.45));
         put(m, TRASTUZUMAB_EMTANSINE, CANCER_TYPE_BREAST,
-                when("HER2-positive", Biomarkers::her2Positive, 0.39, 7.6, 1.2, 0.40),
+                when("HER2-positive", Biomarkers::her2Positive, 0.48, 10.0, 1.2, 0.36),
                 otherwise(0.04, 2.5, 1.2, 0.30));
         put(m, PALBOCICLIB_LETROZOLE, CANCER_TYPE_BREAST,
                 when("HR-positive", Biomarkers::hormoneReceptorPositive, 0.42, 24.8, 1.2, 0.66),
@@ -283,7 +278,6 @@ public final class GroundTruthModel {
                 x -> flag(x.priorSevereImmuneToxicity()), 0, 0, 1.20));
         e.add(new Effect("prior drug of a class in the regimen (EGFR TKI, ALK TKI, KRAS G12C, BRAF, anti-EGFR "
                 + "antibody, HER2 ADC, aromatase or CDK4/6 inhibitor)", "regimens with such a class", all,
-                c -> true,
                 (x, r) -> flag(!x.priorRegimens().isEmpty()
                         && RESISTANCE_CLASSES.stream().anyMatch(k -> r.contains(k) && x.priorDrugClass(k))),
                 -1.00, 0.50, 0));
@@ -298,8 +292,8 @@ public final class GroundTruthModel {
         return List.copyOf(e);
     }
 
-    private static List<Effect> ppsEffects() {
-        List<Effect> e = new ArrayList<>();
+    private static List<PrognosticEffect> ppsEffects() {
+        List<PrognosticEffect> e = new ArrayList<>();
         e.add(prognostic("ECOG − 1", c -> true, x -> x.ecog() - REFERENCE_ECOG, 0.40));
         e.add(prognostic("(age − 65) / 10 years", c -> true, x -> (x.ageYears() - REFERENCE_AGE) / 10, 0.10));
         e.add(prognostic("liver metastases (NSCLC, breast)", c -> c != CANCER_TYPE_COLORECTAL,
@@ -316,7 +310,7 @@ public final class GroundTruthModel {
         return List.copyOf(e);
     }
 
-    private static List<Effect> deathFirstEffects() {
+    private static List<PrognosticEffect> deathFirstEffects() {
         return List.of(
                 prognostic("ECOG − 1", c -> true, x -> x.ecog() - REFERENCE_ECOG, 0.40),
                 prognostic("(age − 65) / 10 years", c -> true, x -> (x.ageYears() - REFERENCE_AGE) / 10, 0.20),
@@ -361,12 +355,12 @@ public final class GroundTruthModel {
             md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", typeName(type), PPS_MEDIAN.get(type)));
         }
         md.append("\n| covariate x | Δ log HR (post-progression survival) |\n|---|---|\n");
-        for (Effect e : PPS_EFFECTS) {
-            md.append(String.format(Locale.ROOT, "| %s | %+.2f |%n", e.covariate(), e.pfs()));
+        for (PrognosticEffect e : PPS_EFFECTS) {
+            md.append(String.format(Locale.ROOT, "| %s | %+.2f |%n", e.covariate(), e.coefficient()));
         }
         md.append("\n| covariate x | Δ logit q (PFS event is death) |\n|---|---|\n");
-        for (Effect e : DEATH_FIRST_EFFECTS) {
-            md.append(String.format(Locale.ROOT, "| %s | %+.2f |%n", e.covariate(), e.pfs()));
+        for (PrognosticEffect e : DEATH_FIRST_EFFECTS) {
+            md.append(String.format(Locale.ROOT, "| %s | %+.2f |%n", e.covariate(), e.coefficient()));
         }
         return md.toString();
     }
@@ -390,28 +384,27 @@ public final class GroundTruthModel {
     }
 
     /**
-     * One covariate effect. {@code pfs} doubles as the single coefficient of the PPS and death-first
-     * lists, which have no response or toxicity part.
+     * One covariate effect on the response, PFS and toxicity predictors of the regimens it applies to;
+     * the value may depend on the regimen (e.g. "prior drug of a class this regimen contains").
      */
     private record Effect(String covariate, String regimenDescription, BiPredicate<Regimen, CancerType> regimens,
-                          Predicate<CancerType> cancerTypes, ToDoubleBiFunction<Covariates, Regimen> value,
-                          double response, double pfs, double toxicity) {
+                          ToDoubleBiFunction<Covariates, Regimen> value, double response, double pfs, double toxicity) {
+    }
 
-        boolean appliesTo(Regimen regimen, CancerType cancerType) {
-            return cancerTypes.test(cancerType) && regimens.test(regimen, cancerType);
-        }
+    /** One covariate effect on a regimen-independent predictor (post-progression survival, death first). */
+    private record PrognosticEffect(String covariate, Predicate<CancerType> cancerTypes,
+                                    ToDoubleFunction<Covariates> value, double coefficient) {
     }
 
     private static Effect effect(String covariate, String regimenDescription, BiPredicate<Regimen, CancerType> regimens,
                                  ToDoubleFunction<Covariates> value, double response, double pfs, double toxicity) {
-        return new Effect(covariate, regimenDescription, regimens, c -> true, (x, r) -> value.applyAsDouble(x),
+        return new Effect(covariate, regimenDescription, regimens, (x, r) -> value.applyAsDouble(x),
                 response, pfs, toxicity);
     }
 
-    private static Effect prognostic(String covariate, Predicate<CancerType> cancerTypes,
-                                     ToDoubleFunction<Covariates> value, double coefficient) {
-        return new Effect(covariate, "", (r, c) -> true, cancerTypes, (x, r) -> value.applyAsDouble(x),
-                0, coefficient, 0);
+    private static PrognosticEffect prognostic(String covariate, Predicate<CancerType> cancerTypes,
+                                               ToDoubleFunction<Covariates> value, double coefficient) {
+        return new PrognosticEffect(covariate, cancerTypes, value, coefficient);
     }
 
     private static double flag(boolean b) {
