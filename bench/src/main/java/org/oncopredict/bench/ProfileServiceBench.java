@@ -40,6 +40,9 @@ public final class ProfileServiceBench implements Callable<Integer> {
     @Option(names = "--patients", defaultValue = "50000", description = "profiles to create and stream")
     int patients;
 
+    @Option(names = "--skip-create", description = "measure an already loaded database (no create phase)")
+    boolean skipCreate;
+
     @Option(names = "--load-concurrency", defaultValue = "8")
     int loadConcurrency;
 
@@ -62,7 +65,9 @@ public final class ProfileServiceBench implements Callable<Integer> {
         try {
             System.out.printf("patient-profile-svc benchmark: %d simulated patients, target %s, %d cores%n",
                     patients, target, Runtime.getRuntime().availableProcessors());
-            create(channel);
+            if (!skipCreate) {
+                create(channel);
+            }
             List<String> ids = stream(channel);
             get(channel, ids, 1);
             get(channel, ids, getConcurrency);

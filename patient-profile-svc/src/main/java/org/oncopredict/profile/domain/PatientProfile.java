@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -38,6 +39,18 @@ public record PatientProfile(
         lifestyle = lifestyle == null ? Lifestyle.empty() : lifestyle;
         history = history == null ? History.empty() : history;
         followUp = followUp == null ? FollowUp.empty() : followUp;
+    }
+
+    /**
+     * This profile as stored: with its server-assigned id and version, and the ages derived from identity and
+     * diagnosis — the age band as of {@code today} (or the death date), the top-coded age at diagnosis.
+     */
+    public PatientProfile assigned(String id, long newVersion, LocalDate today) {
+        LocalDate birth = identity == null ? null : identity.birthDate();
+        LocalDate ageAt = followUp.deathDate() != null ? followUp.deathDate() : today;
+        return new PatientProfile(id, newVersion, identity, sex, careTeams, Ages.band(Ages.years(birth, ageAt)),
+                Ages.topCoded(Ages.years(birth, cancer == null ? null : cancer.diagnosisDate())), cancer, genomics,
+                lifestyle, history, followUp, false);
     }
 
     public PatientProfile withCancer(CancerCondition value) {

@@ -31,35 +31,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
-/** Profile ↔ persistence entity. Server-managed columns (id, pseudonym, version, timestamps) are left alone. */
+/**
+ * Domain → persistence entity for writes, and the list summary of an entity. Server-managed columns (id,
+ * pseudonym, version, timestamps) are left alone. Whole profiles are read back by
+ * {@link org.oncopredict.profile.repository.ProfileReader}.
+ */
 public final class ProfileEntityMapper {
 
     private ProfileEntityMapper() {
-    }
-
-    /** The entity as a profile; ages are computed as of {@code today} (or the death date). */
-    public static PatientProfile toProfile(PatientEntity e, LocalDate today) {
-        Identity identity = new Identity(e.mrn, e.givenName, e.familyName, e.birthDate);
-        CancerCondition cancer = e.cancerType == null ? null : new CancerCondition(e.cancerType, e.primarySiteCode,
-                e.histologyCode, e.diagnosisDate, e.tCategory, e.nCategory, e.mCategory, e.stageGroup,
-                Arrays.stream(e.metastaticSites == null ? new String[0] : e.metastaticSites).map(MetastaticSite::valueOf).toList());
-        Genomics genomics = new Genomics(
-                map(e.variants, r -> new Variant(r.gene, r.hgvsC, r.hgvsP, r.vaf, r.clinicalSignificance)),
-                map(e.copyNumberAlterations, r -> new CopyNumberAlteration(r.gene, r.type, r.copyNumber)),
-                map(e.fusions, r -> new Fusion(r.gene5p, r.gene3p)),
-                e.tmbMutPerMb, e.msiStatus, e.pdl1TpsPercent, e.pdl1Cps, e.her2Ihc, e.her2Ish, e.erPercent, e.prPercent,
-                e.specimenType, e.genomicsReportDate);
-        Lifestyle lifestyle = new Lifestyle(e.smokingStatus, e.packYears, e.alcoholUnitsPerWeek, e.bmi, e.activityMinutesPerWeek);
-        History history = new History(
-                map(e.comorbidities, r -> new Comorbidity(r.code, r.display)),
-                map(e.ecog, r -> new EcogAssessment(r.assessedOn, r.score)),
-                map(e.labs, r -> new LabResult(r.measuredOn, r.type, r.value)),
-                map(e.therapyLines, r -> new TherapyLine(r.lineId, r.lineNumber, r.regimenId, r.startDate, r.endDate,
-                        r.bestResponse, r.progressionDate, r.worstToxicityGrade, r.immuneRelatedToxicity, r.reasonStopped,
-                        r.decidedBy, r.rationale)));
-        FollowUp followUp = new FollowUp(e.lastContactDate, e.deceased, e.deathDate);
-        return new PatientProfile(e.patientId, e.version, identity, e.sex, List.of(e.careTeams), ageBand(e, today),
-                Ages.topCoded(Ages.years(e.birthDate, e.diagnosisDate)), cancer, genomics, lifestyle, history, followUp, false);
     }
 
     public static PatientSummary toSummary(PatientEntity e, LocalDate today) {
@@ -174,10 +153,6 @@ public final class ProfileEntityMapper {
         e.lastContactDate = f.lastContactDate();
         e.deceased = f.deceased();
         e.deathDate = f.deathDate();
-    }
-
-    private static <R, D> List<D> map(List<R> rows, Function<R, D> f) {
-        return rows.stream().map(f).toList();
     }
 
     private static <R, D> void replace(List<R> rows, List<D> values, Function<D, R> f) {

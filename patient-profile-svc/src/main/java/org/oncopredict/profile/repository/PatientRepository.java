@@ -30,7 +30,10 @@ public class PatientRepository implements PanacheRepositoryBase<PatientEntity, L
     }
 
     public boolean mrnInUse(String mrn, Long exceptId) {
-        return count("mrn = ?1 and deletedAt is null and id <> ?2", mrn, exceptId == null ? -1L : exceptId) > 0;
+        return !getEntityManager().createQuery(
+                        "select 1 from PatientEntity p where p.mrn = :mrn and p.deletedAt is null and p.id <> :id", Integer.class)
+                .setParameter("mrn", mrn).setParameter("id", exceptId == null ? -1L : exceptId)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** One page of matches, newest first. */
@@ -44,11 +47,20 @@ public class PatientRepository implements PanacheRepositoryBase<PatientEntity, L
         return count(where.hql, where.params);
     }
 
-    /** Up to {@code limit} matches with internal id greater than {@code afterId}, in id order (keyset paging). */
-    public List<PatientEntity> after(CohortFilter filter, long afterId, int limit) {
+    /** Internal id of a live patient (profiles are read by id through {@link ProfileReader}). */
+    public Optional<Long> liveId(String patientId) {
+        return getEntityManager().createQuery(
+                        "select p.id from PatientEntity p where p.patientId = :id and p.deletedAt is null", Long.class)
+                .setParameter("id", patientId).getResultStream().findFirst();
+    }
+
+    /** Internal ids of up to {@code limit} matches with id greater than {@code afterId}, in id order (keyset paging). */
+    public List<Long> idsAfter(CohortFilter filter, long afterId, int limit) {
         Where where = where(filter);
-        where.params.and("afterId", afterId);
-        return find(where.hql + " and p.id > :afterId order by p.id", where.params).range(0, limit - 1).list();
+        var query = getEntityManager().createQuery("select p.id " + where.hql + " and p.id > :afterId order by p.id", Long.class)
+                .setParameter("afterId", afterId).setMaxResults(limit);
+        where.params.map().forEach(query::setParameter);
+        return query.getResultList();
     }
 
     /** An HQL query over {@code PatientEntity p} with its named parameters. */

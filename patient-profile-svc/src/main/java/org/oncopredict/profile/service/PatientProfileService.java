@@ -3,6 +3,7 @@ package org.oncopredict.profile.service;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import org.oncopredict.profile.domain.TherapyLine;
 import org.oncopredict.profile.mapping.ProfileEntityMapper;
 import org.oncopredict.profile.repository.PatientEntity;
 import org.oncopredict.profile.repository.PatientRepository;
+import org.oncopredict.profile.repository.ProfileReader;
 import org.oncopredict.profile.repository.ProfileChangeEntity;
 
 import java.time.Clock;
@@ -30,6 +32,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -52,14 +58,22 @@ public class PatientProfileService {
     private static final String MRN_INDEX = "patient_mrn_live";
 
     private final PatientRepository repository;
+    private final ProfileReader reader;
     private final EntityManager em;
     private final Validator validator;
     private final Deidentifier deidentifier;
     private final Clock clock;
+    /** Reads StreamCohort batches ahead of the sender; bounded so many streams cannot exhaust the pool. */
+    private final ExecutorService readers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "cohort-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public PatientProfileService(PatientRepository repository, EntityManager em, Validator validator,
+    public PatientProfileService(PatientRepository repository, ProfileReader reader, EntityManager em, Validator validator,
                                  Deidentifier deidentifier, Clock clock) {
         this.repository = repository;
+        this.reader = reader;
         this.em = em;
         this.validator = validator;
         this.deidentifier = deidentifier;
@@ -84,13 +98,14 @@ public class PatientProfileService {
         persistNew(e);
         record(e, "CREATE", actor);
         LOG.infof("Created patient %s", e.patientId);
-        return ProfileEntityMapper.toProfile(e, today());
+        return profile.assigned(e.patientId, e.version, today());
     }
 
     @WithSpan("profile.get")
     @Transactional
     public PatientProfile get(@SpanAttribute("patient.id") String patientId, boolean deidentify) {
-        PatientProfile p = ProfileEntityMapper.toProfile(load(patientId, false), today());
+        long id = repository.liveId(patientId).orElseThrow(() -> ProfileException.notFound(patientId));
+        PatientProfile p = reader.read(List.of(id), today()).get(0);
         return deidentify ? deidentifier.deidentify(p) : p;
     }
 
@@ -185,6 +200,7 @@ public class PatientProfileService {
     /**
      * Streams matching profiles to {@code sink} in batches of {@link #STREAM_BATCH}, each read in its own
      * short transaction by keyset paging (no long-running transaction or cursor held across slow consumers).
+     * The next batch is read while the current one is being sent, so database and network work overlap.
      *
      * @param maxProfiles stop after this many; 0 for no limit
      * @return the number of profiles sent
@@ -192,44 +208,57 @@ public class PatientProfileService {
     @WithSpan("profile.stream-cohort")
     public long stream(CohortFilter filter, boolean deidentify, int maxProfiles, Consumer<List<PatientProfile>> sink) {
         long sent = 0;
-        long afterId = 0;
-        while (maxProfiles <= 0 || sent < maxProfiles) {
-            int limit = maxProfiles <= 0 ? STREAM_BATCH : (int) Math.min(STREAM_BATCH, maxProfiles - sent);
-            long cursor = afterId;
-            Batch batch = QuarkusTransaction.requiringNew().call(() -> readBatch(filter, cursor, limit, deidentify));
-            if (batch.profiles().isEmpty()) {
-                break;
-            }
-            sink.accept(batch.profiles());
+        CompletableFuture<Batch> next = readAhead(filter, 0, batchLimit(maxProfiles, 0), deidentify);
+        while (true) {
+            Batch batch = join(next);
             sent += batch.profiles().size();
-            afterId = batch.lastId();
-            if (batch.profiles().size() < limit) {
-                break;
+            boolean more = batch.profiles().size() == batch.limit() && (maxProfiles <= 0 || sent < maxProfiles);
+            if (more) {
+                next = readAhead(filter, batch.lastId(), batchLimit(maxProfiles, sent), deidentify);
+            }
+            if (!batch.profiles().isEmpty()) {
+                sink.accept(batch.profiles());
+            }
+            if (!more) {
+                return sent;
             }
         }
-        return sent;
     }
 
-    private record Batch(List<PatientProfile> profiles, long lastId) {
+    private static int batchLimit(int maxProfiles, long sent) {
+        return maxProfiles <= 0 ? STREAM_BATCH : (int) Math.min(STREAM_BATCH, maxProfiles - sent);
+    }
+
+    private CompletableFuture<Batch> readAhead(CohortFilter filter, long afterId, int limit, boolean deidentify) {
+        return CompletableFuture.supplyAsync(
+                () -> QuarkusTransaction.requiringNew().call(() -> readBatch(filter, afterId, limit, deidentify)), readers);
+    }
+
+    private static Batch join(CompletableFuture<Batch> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private record Batch(List<PatientProfile> profiles, long lastId, int limit) {
     }
 
     private Batch readBatch(CohortFilter filter, long afterId, int limit, boolean deidentify) {
-        LocalDate today = today();
-        List<PatientEntity> rows = repository.after(filter, afterId, limit);
-        List<PatientProfile> out = new ArrayList<>(rows.size());
-        for (PatientEntity e : rows) {
-            PatientProfile p = ProfileEntityMapper.toProfile(e, today);
-            out.add(deidentify ? deidentifier.deidentify(p) : p);
+        List<Long> ids = repository.idsAfter(filter, afterId, limit);
+        List<PatientProfile> profiles = reader.read(ids, today());
+        if (deidentify) {
+            profiles = profiles.stream().map(deidentifier::deidentify).toList();
         }
-        em.clear(); // keep the persistence context small across batches
-        return new Batch(out, rows.isEmpty() ? afterId : rows.get(rows.size() - 1).id);
+        return new Batch(profiles, ids.isEmpty() ? afterId : ids.get(ids.size() - 1), limit);
     }
 
     private PatientProfile change(String patientId, Long expectedVersion, boolean ifMatchRequired,
                                   UnaryOperator<PatientProfile> change, String action, String actor) {
         PatientEntity e = load(patientId, true);
         checkVersion(e, expectedVersion, ifMatchRequired);
-        PatientProfile current = ProfileEntityMapper.toProfile(e, today());
+        PatientProfile current = reader.read(List.of(e.id), today()).get(0);
         PatientProfile candidate = withLineIds(keepLineIds(change.apply(current), current));
         validate(candidate);
         if (!candidate.identity().mrn().equals(e.mrn) && repository.mrnInUse(candidate.identity().mrn(), e.id)) {
@@ -241,7 +270,7 @@ public class PatientProfileService {
         e.updatedAt = Instant.now(clock);
         record(e, action, actor);
         em.flush();
-        return ProfileEntityMapper.toProfile(e, today());
+        return candidate.assigned(e.patientId, e.version, today());
     }
 
     /** Inserts a new patient; a concurrent create with the same MRN loses on the unique index and gets CONFLICT. */
@@ -312,6 +341,11 @@ public class PatientProfileService {
         c.actor = actor;
         c.changedAt = e.updatedAt;
         c.persist();
+    }
+
+    @PreDestroy
+    void stopReaders() {
+        readers.shutdownNow();
     }
 
     private LocalDate today() {
