@@ -13,7 +13,6 @@ import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 import org.oncopredict.profile.domain.CohortFilter;
 import org.oncopredict.profile.domain.EcogAssessment;
-import org.oncopredict.profile.domain.History;
 import org.oncopredict.profile.domain.LabResult;
 import org.oncopredict.profile.domain.Page;
 import org.oncopredict.profile.domain.PatientProfile;
@@ -28,8 +27,6 @@ import org.oncopredict.profile.repository.ProfileChangeEntity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -141,16 +138,12 @@ public class PatientProfileService {
                                       TherapyLine line, String actor) {
         String lineId = Pseudonyms.lineId();
         PatientProfile updated = change(patientId, expectedVersion, false, p -> {
-            List<TherapyLine> lines = new ArrayList<>(p.history().therapyLines());
             int number = line.lineNumber() != null ? line.lineNumber()
-                    : lines.stream().mapToInt(TherapyLine::lineNumber).max().orElse(0) + 1;
+                    : p.history().therapyLines().stream().mapToInt(TherapyLine::lineNumber).max().orElse(0) + 1;
             TherapyLine added = new TherapyLine(lineId, number, line.regimenId(), line.startDate(), line.endDate(),
                     line.bestResponse(), line.progressionDate(), line.worstToxicityGrade(), line.immuneRelatedToxicity(),
                     line.reasonStopped(), line.decidedBy(), line.rationale());
-            lines.add(added);
-            lines.sort(Comparator.comparing(TherapyLine::lineNumber, Comparator.nullsLast(Comparator.naturalOrder())));
-            History h = p.history();
-            return p.withHistory(new History(h.comorbidities(), h.ecog(), h.labs(), lines));
+            return p.withHistory(p.history().withTherapyLine(added));
         }, "ADD_THERAPY_LINE", actor);
         TherapyLine added = updated.history().therapyLines().stream().filter(t -> lineId.equals(t.lineId())).findFirst().orElseThrow();
         return new AddedLine(added, updated.version());
@@ -163,25 +156,13 @@ public class PatientProfileService {
     @WithSpan("profile.add-lab")
     @Transactional
     public PatientProfile addLab(@SpanAttribute("patient.id") String patientId, Long expectedVersion, LabResult lab, String actor) {
-        return change(patientId, expectedVersion, false, p -> {
-            List<LabResult> labs = new ArrayList<>(p.history().labs());
-            labs.add(lab);
-            labs.sort(Comparator.comparing(LabResult::date, Comparator.nullsLast(Comparator.naturalOrder())));
-            History h = p.history();
-            return p.withHistory(new History(h.comorbidities(), h.ecog(), labs, h.therapyLines()));
-        }, "ADD_LAB", actor);
+        return change(patientId, expectedVersion, false, p -> p.withHistory(p.history().withLab(lab)), "ADD_LAB", actor);
     }
 
     @WithSpan("profile.add-ecog")
     @Transactional
     public PatientProfile addEcog(@SpanAttribute("patient.id") String patientId, Long expectedVersion, EcogAssessment ecog, String actor) {
-        return change(patientId, expectedVersion, false, p -> {
-            List<EcogAssessment> all = new ArrayList<>(p.history().ecog());
-            all.add(ecog);
-            all.sort(Comparator.comparing(EcogAssessment::date, Comparator.nullsLast(Comparator.naturalOrder())));
-            History h = p.history();
-            return p.withHistory(new History(h.comorbidities(), all, h.labs(), h.therapyLines()));
-        }, "ADD_ECOG", actor);
+        return change(patientId, expectedVersion, false, p -> p.withHistory(p.history().withEcog(ecog)), "ADD_ECOG", actor);
     }
 
     /** Soft delete: the profile disappears from every read and its MRN is freed; the row and the log stay. */
@@ -307,12 +288,10 @@ public class PatientProfileService {
 
     /** A line sent without its id keeps the id of the current line with the same number. */
     private static PatientProfile keepLineIds(PatientProfile candidate, PatientProfile current) {
-        History h = candidate.history();
-        List<TherapyLine> lines = h.therapyLines().stream().map(t -> t.lineId() != null ? t
+        return candidate.withHistory(candidate.history().mapTherapyLines(t -> t.lineId() != null ? t
                 : current.history().therapyLines().stream()
                         .filter(c -> c.lineNumber().equals(t.lineNumber())).findFirst()
-                        .map(c -> t.withLineId(c.lineId())).orElse(t)).toList();
-        return candidate.withHistory(new History(h.comorbidities(), h.ecog(), h.labs(), lines));
+                        .map(c -> t.withLineId(c.lineId())).orElse(t)));
     }
 
     /** Gives every therapy line without an id a new one (ids of existing lines are kept). */
@@ -320,10 +299,7 @@ public class PatientProfileService {
         if (p.history().therapyLines().stream().allMatch(t -> t.lineId() != null)) {
             return p;
         }
-        History h = p.history();
-        List<TherapyLine> lines = h.therapyLines().stream()
-                .map(t -> t.lineId() == null ? t.withLineId(Pseudonyms.lineId()) : t).toList();
-        return p.withHistory(new History(h.comorbidities(), h.ecog(), h.labs(), lines));
+        return p.withHistory(p.history().mapTherapyLines(t -> t.lineId() == null ? t.withLineId(Pseudonyms.lineId()) : t));
     }
 
     private void validate(PatientProfile p) {
