@@ -28,6 +28,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,6 +53,8 @@ public class PatientProfileService {
     private static final Logger LOG = Logger.getLogger(PatientProfileService.class);
     /** Profiles per database round trip and per StreamCohort message. */
     public static final int STREAM_BATCH = 500;
+    /** Batches of a stream loaded concurrently ahead of the sender. */
+    static final int READ_AHEAD = 2;
     /** Partial unique index: one live profile per MRN (V1__profiles.sql). */
     private static final String MRN_INDEX = "patient_mrn_live";
 
@@ -179,60 +183,55 @@ public class PatientProfileService {
     }
 
     /**
-     * Streams matching profiles to {@code sink} in batches of {@link #STREAM_BATCH}, each read in its own
-     * short transaction by keyset paging (no long-running transaction or cursor held across slow consumers).
-     * The next batch is read while the current one is being sent, so database and network work overlap.
+     * Streams matching profiles to {@code sink} in batches of {@link #STREAM_BATCH}. The ids of each batch are
+     * selected by keyset paging in a short transaction; the profiles of up to {@link #READ_AHEAD} batches are
+     * then loaded in parallel on the reader pool while earlier batches are being sent, so database work,
+     * mapping and network overlap. Batches reach the sink in id order. No transaction or cursor is held across
+     * a slow consumer. A profile deleted between selection and loading may still be sent once.
      *
      * @param maxProfiles stop after this many; 0 for no limit
      * @return the number of profiles sent
      */
     @WithSpan("profile.stream-cohort")
     public long stream(CohortFilter filter, boolean deidentify, int maxProfiles, Consumer<List<PatientProfile>> sink) {
+        long selected = 0;
         long sent = 0;
-        CompletableFuture<Batch> next = readAhead(filter, 0, batchLimit(maxProfiles, 0), deidentify);
-        while (true) {
-            Batch batch = join(next);
-            sent += batch.profiles().size();
-            boolean more = batch.profiles().size() == batch.limit() && (maxProfiles <= 0 || sent < maxProfiles);
+        long afterId = 0;
+        boolean more = true;
+        Deque<CompletableFuture<List<PatientProfile>>> inFlight = new ArrayDeque<>();
+        while (more || !inFlight.isEmpty()) {
             if (more) {
-                next = readAhead(filter, batch.lastId(), batchLimit(maxProfiles, sent), deidentify);
+                int limit = maxProfiles <= 0 ? STREAM_BATCH : (int) Math.min(STREAM_BATCH, maxProfiles - selected);
+                long cursor = afterId;
+                List<Long> ids = QuarkusTransaction.requiringNew().call(() -> repository.idsAfter(filter, cursor, limit));
+                selected += ids.size();
+                more = ids.size() == limit && (maxProfiles <= 0 || selected < maxProfiles);
+                if (!ids.isEmpty()) {
+                    afterId = ids.get(ids.size() - 1);
+                    inFlight.add(CompletableFuture.supplyAsync(
+                            () -> QuarkusTransaction.requiringNew().call(() -> load(ids, deidentify)), readers));
+                }
             }
-            if (!batch.profiles().isEmpty()) {
-                sink.accept(batch.profiles());
-            }
-            if (!more) {
-                return sent;
+            if (!inFlight.isEmpty() && (inFlight.size() >= READ_AHEAD || !more)) {
+                List<PatientProfile> batch = join(inFlight.poll());
+                sink.accept(batch);
+                sent += batch.size();
             }
         }
+        return sent;
     }
 
-    private static int batchLimit(int maxProfiles, long sent) {
-        return maxProfiles <= 0 ? STREAM_BATCH : (int) Math.min(STREAM_BATCH, maxProfiles - sent);
+    private List<PatientProfile> load(List<Long> ids, boolean deidentify) {
+        List<PatientProfile> profiles = reader.read(ids, today());
+        return deidentify ? profiles.stream().map(deidentifier::deidentify).toList() : profiles;
     }
 
-    private CompletableFuture<Batch> readAhead(CohortFilter filter, long afterId, int limit, boolean deidentify) {
-        return CompletableFuture.supplyAsync(
-                () -> QuarkusTransaction.requiringNew().call(() -> readBatch(filter, afterId, limit, deidentify)), readers);
-    }
-
-    private static Batch join(CompletableFuture<Batch> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-    }
-
-    private record Batch(List<PatientProfile> profiles, long lastId, int limit) {
-    }
-
-    private Batch readBatch(CohortFilter filter, long afterId, int limit, boolean deidentify) {
-        List<Long> ids = repository.idsAfter(filter, afterId, limit);
-        List<PatientProfile> profiles = reader.read(ids, today());
-        if (deidentify) {
-            profiles = profiles.stream().map(deidentifier::deidentify).toList();
-        }
-        return new Batch(profiles, ids.isEmpty() ? afterId : ids.get(ids.size() - 1), limit);
     }
 
     private PatientProfile change(String patientId, Long expectedVersion, boolean ifMatchRequired,
