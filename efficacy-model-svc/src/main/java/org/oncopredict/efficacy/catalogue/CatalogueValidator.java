@@ -94,18 +94,8 @@ final class CatalogueValidator {
                 error("regimen #" + i, "(entry)", "must be an object");
                 continue;
             }
-            String subject = blank(doc.id()) ? "regimen #" + i : "regimen '" + doc.id() + "'";
             int before = errors.size();
-            if (blank(doc.id())) {
-                error(subject, "id", "is required");
-            } else if (!ID.matcher(doc.id()).matches()) {
-                error(subject, "id", "must match " + ID.pattern());
-            } else {
-                Integer first = firstIndexById.putIfAbsent(doc.id(), i);
-                if (first != null) {
-                    error(subject, "id", "duplicate id (also regimen #" + first + ")");
-                }
-            }
+            String subject = checkId("regimen", i, doc.id(), firstIndexById);
             if (blank(doc.name())) {
                 error(subject, "name", "is required");
             }
@@ -229,6 +219,22 @@ final class CatalogueValidator {
 
     // ---------------------------------------------------------------------------------------------
 
+    /** Checks an entry's id (required, well-formed, unique among its kind); returns how errors name the entry. */
+    private String checkId(String kind, int index, String id, Map<String, Integer> firstIndexById) {
+        String subject = blank(id) ? kind + " #" + index : kind + " '" + id + "'";
+        if (blank(id)) {
+            error(subject, "id", "is required");
+        } else if (!ID.matcher(id).matches()) {
+            error(subject, "id", "must match " + ID.pattern());
+        } else {
+            Integer first = firstIndexById.putIfAbsent(id, index);
+            if (first != null) {
+                error(subject, "id", "duplicate id (also " + kind + " #" + first + ")");
+            }
+        }
+        return subject;
+    }
+
     /** @param regimens the catalogue's regimens, or null when some were invalid (scope checks skipped) */
     private List<ContraindicationRule> rules(List<RuleDocument> docs, List<Regimen> regimens, Map<LabType, Double> ulns) {
         List<ContraindicationRule> rules = new ArrayList<>();
@@ -241,18 +247,8 @@ final class CatalogueValidator {
                 error("rule #" + i, "(entry)", "must be an object");
                 continue;
             }
-            String subject = blank(doc.id()) ? "rule #" + i : "rule '" + doc.id() + "'";
             int before = errors.size();
-            if (blank(doc.id())) {
-                error(subject, "id", "is required");
-            } else if (!ID.matcher(doc.id()).matches()) {
-                error(subject, "id", "must match " + ID.pattern());
-            } else {
-                Integer first = firstIndexById.putIfAbsent(doc.id(), i);
-                if (first != null) {
-                    error(subject, "id", "duplicate id (also rule #" + first + ")");
-                }
-            }
+            String subject = checkId("rule", i, doc.id(), firstIndexById);
             RuleScope scope = scope(subject, doc.appliesTo(), drugNames, regimens);
             Optional<RuleField> field = field(subject, doc.field());
             Optional<RuleOperator> operator = enumValue(RuleOperator.class, doc.operator());
