@@ -7,6 +7,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import jakarta.validation.ConstraintViolationException;
 import org.jboss.logging.Logger;
+import org.oncopredict.profile.service.ErrorChains;
 import org.oncopredict.profile.service.ProfileException;
 
 import java.util.Comparator;
@@ -45,11 +46,7 @@ final class GrpcErrors {
                 case INVALID_ARGUMENT -> status(Code.INVALID_ARGUMENT, pe.getMessage(), field(pe));
             };
         }
-        StringBuilder chain = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            chain.append(chain.isEmpty() ? "" : " <- ").append(c.getClass().getName());
-        }
-        LOG.errorf("Unhandled %s in gRPC call", chain);
+        LOG.errorf("Unhandled %s in gRPC call", ErrorChains.classChain(t));
         return status(Code.INTERNAL, "Internal error; it was logged", null);
     }
 

@@ -36,8 +36,6 @@ public class PatientProfileGrpcService extends PatientProfileServiceGrpc.Patient
 
     /** Until callers are authenticated (gateway issue), writes over gRPC are attributed to this actor. */
     static final String GRPC_ACTOR = "grpc";
-    static final int DEFAULT_PAGE_SIZE = 50;
-    static final int MAX_PAGE_SIZE = 200;
 
     private final PatientProfileService service;
 
@@ -62,9 +60,9 @@ public class PatientProfileGrpcService extends PatientProfileServiceGrpc.Patient
     @Blocking
     public void listPatients(ListPatientsRequest request, StreamObserver<ListPatientsResponse> out) {
         try {
-            int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
-            if (size < 1 || size > MAX_PAGE_SIZE) {
-                throw ProfileException.invalidArgument("page_size", "page_size must be between 1 and " + MAX_PAGE_SIZE);
+            int size = request.getPageSize() == 0 ? Page.DEFAULT_SIZE : request.getPageSize();
+            if (size < 1 || size > Page.MAX_SIZE) {
+                throw ProfileException.invalidArgument("page_size", "page_size must be between 1 and " + Page.MAX_SIZE);
             }
             int page = PageTokens.decode(request.getPageToken());
             Page<PatientSummary> result = service.list(ProfileProtoMapper.fromProto(request.getFilter()), page, size);

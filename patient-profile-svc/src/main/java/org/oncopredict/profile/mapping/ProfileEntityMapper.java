@@ -2,21 +2,13 @@ package org.oncopredict.profile.mapping;
 
 import org.oncopredict.profile.domain.Ages;
 import org.oncopredict.profile.domain.CancerCondition;
-import org.oncopredict.profile.domain.Comorbidity;
-import org.oncopredict.profile.domain.CopyNumberAlteration;
-import org.oncopredict.profile.domain.EcogAssessment;
 import org.oncopredict.profile.domain.FollowUp;
-import org.oncopredict.profile.domain.Fusion;
 import org.oncopredict.profile.domain.Genomics;
 import org.oncopredict.profile.domain.History;
 import org.oncopredict.profile.domain.Identity;
-import org.oncopredict.profile.domain.LabResult;
 import org.oncopredict.profile.domain.Lifestyle;
-import org.oncopredict.profile.domain.MetastaticSite;
 import org.oncopredict.profile.domain.PatientProfile;
 import org.oncopredict.profile.domain.PatientSummary;
-import org.oncopredict.profile.domain.TherapyLine;
-import org.oncopredict.profile.domain.Variant;
 import org.oncopredict.profile.repository.PatientEntity;
 import org.oncopredict.profile.repository.PatientEntity.ComorbidityRow;
 import org.oncopredict.profile.repository.PatientEntity.CopyNumberRow;
@@ -27,7 +19,6 @@ import org.oncopredict.profile.repository.PatientEntity.TherapyLineRow;
 import org.oncopredict.profile.repository.PatientEntity.VariantRow;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 

@@ -52,9 +52,6 @@ import java.util.function.UnaryOperator;
 @Tag(name = "patients")
 public class PatientResource {
 
-    static final int DEFAULT_PAGE_SIZE = 50;
-    static final int MAX_PAGE_SIZE = 200;
-
     private final PatientProfileService service;
 
     public PatientResource(PatientProfileService service) {
@@ -79,12 +76,12 @@ public class PatientResource {
             @Parameter(description = "care-team id; repeat for any of several")
             @QueryParam("careTeam") List<String> careTeams,
             @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("" + DEFAULT_PAGE_SIZE) int size) {
+            @QueryParam("size") @DefaultValue("" + Page.DEFAULT_SIZE) int size) {
         if (page < 0) {
             throw ProfileException.invalidArgument("page", "page must be 0 or more");
         }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProfileException.invalidArgument("size", "size must be between 1 and " + MAX_PAGE_SIZE);
+        if (size < 1 || size > Page.MAX_SIZE) {
+            throw ProfileException.invalidArgument("size", "size must be between 1 and " + Page.MAX_SIZE);
         }
         return service.list(filter(cancerTypes, biomarkers, careTeams), page, size);
     }

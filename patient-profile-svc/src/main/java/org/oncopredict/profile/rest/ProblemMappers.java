@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.oncopredict.profile.service.ErrorChains;
 import org.oncopredict.profile.service.ProfileException;
 
 import java.util.Arrays;
@@ -83,12 +84,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        // Messages of unexpected exceptions (SQL, drivers) can quote data: log the class chain only.
-        StringBuilder chain = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            chain.append(chain.isEmpty() ? "" : " <- ").append(t.getClass().getName());
-        }
-        LOG.errorf("Unhandled %s on %s", chain, path(uri));
+        LOG.errorf("Unhandled %s on %s", ErrorChains.classChain(e), path(uri));
         return Problem.of("internal", "Internal error", 500, "The request could not be completed; it was logged.",
                 path(uri), null).toResponse().build();
     }
