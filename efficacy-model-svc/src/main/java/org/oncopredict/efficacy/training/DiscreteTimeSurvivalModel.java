@@ -180,6 +180,21 @@ public final class DiscreteTimeSurvivalModel {
         return hazards;
     }
 
+    /**
+     * S at the end of intervals 0 … n−1. Beyond the horizon K the last band's hazard is carried forward
+     * (the baseline bands are open-ended); callers that show such values must say they extrapolate.
+     */
+    public double[] survivalCurve(double[] covariates, int intervals) {
+        double eta = linearPredictor(covariates);
+        double[] survival = new double[intervals];
+        double s = 1;
+        for (int k = 0; k < intervals; k++) {
+            s *= 1 - logistic(bandIntercepts[bands.bandOf(k)] + eta);
+            survival[k] = s;
+        }
+        return survival;
+    }
+
     /** S at the end of each interval 0 … K: {@code S(t_k) = Π_{j ≤ k} (1 − h_j)}. */
     public double[] survivalCurve(double[] covariates) {
         double[] hazards = intervalHazards(covariates);
@@ -279,11 +294,17 @@ public final class DiscreteTimeSurvivalModel {
     /** A person-period example as the trainer builds it. */
     static ArrayExample<Label> example(Label label, float weight, List<String> names, double[] standardised,
                                        int band) {
-        ArrayExample<Label> example = new ArrayExample<>(label, weight);
+        // Built from arrays: ArrayExample sorts once, where add() would re-sort after every feature.
+        String[] featureNames = new String[standardised.length + 1];
+        double[] values = new double[standardised.length + 1];
         for (int j = 0; j < standardised.length; j++) {
-            example.add(covariateFeature(names.get(j)), standardised[j]);
+            featureNames[j] = covariateFeature(names.get(j));
+            values[j] = standardised[j];
         }
-        example.add(bandFeature(band), 1);
+        featureNames[standardised.length] = bandFeature(band);
+        values[standardised.length] = 1;
+        ArrayExample<Label> example = new ArrayExample<>(label, featureNames, values);
+        example.setWeight(weight);
         return example;
     }
 

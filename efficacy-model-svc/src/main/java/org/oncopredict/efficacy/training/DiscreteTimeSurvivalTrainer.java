@@ -97,23 +97,32 @@ public final class DiscreteTimeSurvivalTrainer {
             throw new IllegalArgumentException("a bootstrap needs at least 2 replicates, got " + replicates);
         }
         BaselineBands bands = BaselineBands.eventQuantiles(data, expansion, config.baselineBands());
-        DiscreteTimeSurvivalModel model = train(data, bands, config.seed());
+        DiscreteTimeSurvivalModel model = train(data, bands, config.seed(), false);
         long[] seeds = new SplittableRandom(config.seed()).longs(replicates).toArray();
         int n = data.size();
         List<DiscreteTimeSurvivalModel> resampled = IntStream.range(0, replicates).parallel().mapToObj(b -> {
             SplittableRandom random = new SplittableRandom(seeds[b]);
             int[] sample = random.ints(n, 0, n).toArray();
-            return train(data.subset(sample, "bootstrap " + (b + 1) + " of " + replicates), bands, random.nextLong());
+            return train(data.subset(sample, "bootstrap " + (b + 1) + " of " + replicates), bands, random.nextLong(),
+                    true);
         }).toList();
         return new SurvivalEnsemble(model, resampled);
     }
 
     private DiscreteTimeSurvivalModel train(SurvivalData data, BaselineBands bands, long seed) {
+        return train(data, bands, seed, false);
+    }
+
+    /**
+     * @param resample a bootstrap resample: a covariate that happens to be constant in it (a rare binary
+     *                 feature) keeps a zero coefficient instead of failing the fit
+     */
+    private DiscreteTimeSurvivalModel train(SurvivalData data, BaselineBands bands, long seed, boolean resample) {
         List<String> names = data.featureNames();
         int p = names.size();
         double[] means = new double[p];
         double[] scales = new double[p];
-        standardisation(data, means, scales);
+        standardisation(data, means, scales, resample);
 
         List<Row> rows = personPeriodRows(data, bands);
         if (rows.stream().noneMatch(Row::event)) {
@@ -191,7 +200,7 @@ public final class DiscreteTimeSurvivalTrainer {
         return offsets;
     }
 
-    private static void standardisation(SurvivalData data, double[] means, double[] scales) {
+    private static void standardisation(SurvivalData data, double[] means, double[] scales, boolean allowConstant) {
         int n = data.size();
         for (int j = 0; j < means.length; j++) {
             double sum = 0;
@@ -205,7 +214,10 @@ public final class DiscreteTimeSurvivalTrainer {
                 squares += d * d;
             }
             scales[j] = Math.sqrt(squares / n);
-            if (!(scales[j] > 0)) {
+            if (!(scales[j] > 0) && allowConstant) {
+                // Standardised values are then all 0, so SGD never moves the coefficient from 0.
+                scales[j] = 1;
+            } else if (!(scales[j] > 0)) {
                 throw new IllegalArgumentException("feature '" + data.featureNames().get(j) + "' is constant in "
                         + data.description() + ", so its effect cannot be estimated");
             }

@@ -1,0 +1,335 @@
+package org.oncopredict.efficacy.grpc;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import org.oncopredict.efficacy.catalogue.RegimenCatalogue;
+import org.oncopredict.efficacy.mapping.CatalogueProtoMapper;
+import org.oncopredict.efficacy.mapping.PredictionProtoMapper;
+import org.oncopredict.efficacy.profiles.ProfileClient;
+import org.oncopredict.efficacy.registry.GateDecision;
+import org.oncopredict.efficacy.registry.ModelRegistry;
+import org.oncopredict.efficacy.registry.ModelVersionSummary;
+import org.oncopredict.efficacy.registry.QualityGate;
+import org.oncopredict.efficacy.registry.TrainingJobs;
+import org.oncopredict.efficacy.service.CohortPredictionService;
+import org.oncopredict.efficacy.service.EfficacyException;
+import org.oncopredict.efficacy.service.ModelCards;
+import org.oncopredict.efficacy.service.PredictionService;
+import org.oncopredict.efficacy.service.TrainingService;
+import org.oncopredict.proto.efficacy.v1.ActivateModelRequest;
+import org.oncopredict.proto.efficacy.v1.ActivateModelResponse;
+import org.oncopredict.proto.efficacy.v1.CancelTrainingJobRequest;
+import org.oncopredict.proto.efficacy.v1.EfficacyModelServiceGrpc;
+import org.oncopredict.proto.efficacy.v1.GateCheck;
+import org.oncopredict.proto.efficacy.v1.GetModelCardRequest;
+import org.oncopredict.proto.efficacy.v1.GetTrainingJobRequest;
+import org.oncopredict.proto.efficacy.v1.JobState;
+import org.oncopredict.proto.efficacy.v1.ListModelsRequest;
+import org.oncopredict.proto.efficacy.v1.ListModelsResponse;
+import org.oncopredict.proto.efficacy.v1.ListRegimensRequest;
+import org.oncopredict.proto.efficacy.v1.ListRegimensResponse;
+import org.oncopredict.proto.efficacy.v1.ModelCard;
+import org.oncopredict.proto.efficacy.v1.ModelVersion;
+import org.oncopredict.proto.efficacy.v1.PatientPredictions;
+import org.oncopredict.proto.efficacy.v1.PredictCohortRequest;
+import org.oncopredict.proto.efficacy.v1.PredictCohortResponse;
+import org.oncopredict.proto.efficacy.v1.PredictTreatmentOutcomesRequest;
+import org.oncopredict.proto.efficacy.v1.PredictTreatmentOutcomesResponse;
+import org.oncopredict.proto.efficacy.v1.PredictionBatch;
+import org.oncopredict.proto.efficacy.v1.RecalibrateModelRequest;
+import org.oncopredict.proto.efficacy.v1.RollbackModelRequest;
+import org.oncopredict.proto.efficacy.v1.StreamPredictionsRequest;
+import org.oncopredict.proto.efficacy.v1.TrainRequest;
+import org.oncopredict.proto.efficacy.v1.TrainingJob;
+import org.oncopredict.proto.profile.v1.CancerType;
+import org.oncopredict.proto.profile.v1.PatientProfile;
+
+/**
+ * {@code oncology.efficacy.v1.EfficacyModelService}. Model work is CPU-bound, so every RPC runs on a
+ * worker thread ({@link Blocking}); errors map through {@link GrpcErrors}.
+ */
+@GrpcService
+@Blocking
+public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelServiceImplBase {
+
+    static final int STREAM_BATCH = 100;
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    PredictionService predictions;
+    @Inject
+    CohortPredictionService cohorts;
+    @Inject
+    TrainingService training;
+    @Inject
+    TrainingJobs jobs;
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    QualityGate gate;
+    @Inject
+    ProfileClient profiles;
+    @Inject
+    RegimenCatalogue catalogue;
+
+    @Override
+    public void predictTreatmentOutcomes(PredictTreatmentOutcomesRequest request,
+                                         StreamObserver<PredictTreatmentOutcomesResponse> observer) {
+        unary(observer, () -> {
+            PatientProfile profile = switch (request.getPatientCase()) {
+                case PATIENT_ID -> {
+                    if (request.getPatientId().isBlank()) {
+                        throw EfficacyException.invalid("patient_id", "must not be blank");
+                    }
+                    yield profiles.get(request.getPatientId()).orElseThrow(() ->
+                            EfficacyException.notFound("patient " + request.getPatientId() + " does not exist"));
+                }
+                case PROFILE -> {
+                    if (request.getProfile().getCancer().getCancerType() == CancerType.CANCER_TYPE_UNSPECIFIED) {
+                        throw EfficacyException.invalid("profile.cancer.cancer_type", "is required");
+                    }
+                    yield request.getProfile();
+                }
+                case PATIENT_NOT_SET -> throw EfficacyException.invalid("patient", "set patient_id or profile");
+            };
+            return predictions.predict(profile, PredictionService.asOf(request.getAsOfDate(), "as_of_date"),
+                    request.getRegimenIdsList(), version(request.hasModelVersion(), request.getModelVersion()),
+                    request.getIncludeMonthlyCurve(), request.getExplanationTopK());
+        });
+    }
+
+    @Override
+    public void predictCohort(PredictCohortRequest request, StreamObserver<PredictCohortResponse> observer) {
+        unary(observer, () -> cohorts.predict(request.getFilter(), request.getRegimenIdsList(),
+                version(request.hasModelVersion(), request.getModelVersion()), request.getMaxPatients(),
+                PredictionService.asOf(request.getAsOfDate(), "as_of_date")));
+    }
+
+    @Override
+    public void streamPredictions(StreamPredictionsRequest request, StreamObserver<PredictionBatch> observer) {
+        try {
+            boolean byIds = request.getPatientIdsCount() > 0;
+            if (byIds == request.hasFilter()) {
+                throw EfficacyException.invalid("patient_ids", "set exactly one of patient_ids and filter");
+            }
+            LocalDate asOf = PredictionService.asOf(request.getAsOfDate(), "as_of_date");
+            OptionalLong version = version(request.hasModelVersion(), request.getModelVersion());
+            int topK = request.getIncludeExplanations() ? PredictionService.DEFAULT_TOP_K : 0;
+            ServerCallStreamObserver<PredictionBatch> call = (ServerCallStreamObserver<PredictionBatch>) observer;
+            PredictionBatch.Builder batch = PredictionBatch.newBuilder();
+            boolean[] first = {true};
+            java.util.function.Consumer<PatientProfile> predictOne = profile -> {
+                if (call.isCancelled()) {
+                    throw new java.util.concurrent.CancellationException("client cancelled");
+                }
+                PredictTreatmentOutcomesResponse r = predictions.predict(profile, asOf, request.getRegimenIdsList(),
+                        version, false, Math.max(topK, 1));
+                if (first[0]) {
+                    batch.setModel(r.getModel());
+                    first[0] = false;
+                }
+                PatientPredictions.Builder p = PatientPredictions.newBuilder().setPatientId(profile.getPatientId())
+                        .addAllWarnings(r.getWarningsList());
+                r.getPredictionsList().forEach(prediction -> p.addPredictions(topK == 0
+                        ? prediction.toBuilder().clearResponseExplanation().clearToxicityExplanation().build() : prediction));
+                batch.addPatients(p);
+                if (batch.getPatientsCount() >= STREAM_BATCH) {
+                    observer.onNext(batch.build());
+                    batch.clear();
+                }
+            };
+            if (byIds) {
+                for (int i = 0; i < request.getPatientIdsCount(); i++) {
+                    String id = request.getPatientIds(i);
+                    Optional<PatientProfile> profile = profiles.get(id);
+                    if (profile.isPresent()) {
+                        predictOne.accept(profile.get());
+                    } else {
+                        batch.addPatients(PatientPredictions.newBuilder().setPatientId(id).setError("patient not found"));
+                    }
+                }
+            } else {
+                profiles.streamCohort(request.getFilter(), false, Math.max(0, request.getMaxPatients()), predictOne);
+            }
+            if (batch.getPatientsCount() > 0 || first[0]) {
+                observer.onNext(batch.build());
+            }
+            observer.onCompleted();
+        } catch (java.util.concurrent.CancellationException e) {
+            // The client went away; nothing to send.
+        } catch (RuntimeException e) {
+            observer.onError(GrpcErrors.toStatus(e));
+        }
+    }
+
+    @Override
+    public void train(TrainRequest request, StreamObserver<TrainingJob> observer) {
+        unary(observer, () -> job(training.train(request, Callers.current())));
+    }
+
+    @Override
+    public void recalibrateModel(RecalibrateModelRequest request, StreamObserver<TrainingJob> observer) {
+        unary(observer, () -> job(training.recalibrate(request, Callers.current())));
+    }
+
+    @Override
+    public void getTrainingJob(GetTrainingJobRequest request, StreamObserver<TrainingJob> observer) {
+        unary(observer, () -> job(jobId(request.getJobId())));
+    }
+
+    @Override
+    public void cancelTrainingJob(CancelTrainingJobRequest request, StreamObserver<TrainingJob> observer) {
+        unary(observer, () -> {
+            UUID id = jobId(request.getJobId());
+            job(id);
+            jobs.requestCancel(id);
+            return job(id);
+        });
+    }
+
+    @Override
+    public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> observer) {
+        unary(observer, () -> {
+            int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
+            if (size < 1 || size > MAX_PAGE_SIZE) {
+                throw EfficacyException.invalid("page_size", "must be between 1 and " + MAX_PAGE_SIZE);
+            }
+            // Versions only grow and the list is newest first: the token is the last version returned.
+            long after = Long.MAX_VALUE;
+            if (!request.getPageToken().isBlank()) {
+                try {
+                    after = Long.parseLong(request.getPageToken());
+                } catch (NumberFormatException e) {
+                    throw EfficacyException.invalid("page_token", "is not a token from a previous response");
+                }
+            }
+            long cursor = after;
+            List<ModelVersionSummary> page = registry.list().stream().filter(v -> v.version() < cursor)
+                    .limit(size + 1L).toList();
+            ListModelsResponse.Builder b = ListModelsResponse.newBuilder();
+            page.stream().limit(size).forEach(v -> b.addModels(PredictionProtoMapper.modelVersion(v)));
+            if (page.size() > size) {
+                b.setNextPageToken(Long.toString(page.get(size - 1).version()));
+            }
+            return b.build();
+        });
+    }
+
+    @Override
+    public void getModelCard(GetModelCardRequest request, StreamObserver<ModelCard> observer) {
+        unary(observer, () -> {
+            ModelVersionSummary v = request.hasVersion() ? find(request.getVersion())
+                    : registry.active().orElseThrow(() -> EfficacyException.precondition("no model is active"));
+            return ModelCard.newBuilder().setVersion(v.version()).setCardJson(registry.modelCard(v.version()))
+                    .setSchemaVersion(ModelCards.SCHEMA).build();
+        });
+    }
+
+    @Override
+    public void activateModel(ActivateModelRequest request, StreamObserver<ActivateModelResponse> observer) {
+        unary(observer, () -> {
+            if (request.getVersion() <= 0) {
+                throw EfficacyException.invalid("version", "must be a positive model version");
+            }
+            ModelVersionSummary target = find(request.getVersion());
+            GateDecision decision = gate.evaluate(target.quality());
+            ActivateModelResponse.Builder b = ActivateModelResponse.newBuilder();
+            decision.checks().forEach(c -> {
+                GateCheck.Builder check = GateCheck.newBuilder().setName(c.name()).setThreshold(c.threshold())
+                        .setPassed(c.passed()).setMessage(c.message());
+                if (c.value() != null) {
+                    check.setValue(c.value());
+                }
+                b.addChecks(check);
+            });
+            registry.active().ifPresent(a -> b.setPreviousActiveVersion(a.version()));
+            if (request.getValidateOnly()) {
+                return b.setModel(PredictionProtoMapper.modelVersion(target)).build();
+            }
+            return b.setModel(PredictionProtoMapper.modelVersion(registry.activate(request.getVersion(),
+                    Callers.current()))).build();
+        });
+    }
+
+    @Override
+    public void rollbackModel(RollbackModelRequest request, StreamObserver<ModelVersion> observer) {
+        unary(observer, () -> PredictionProtoMapper.modelVersion(registry.rollback(Callers.current())));
+    }
+
+    @Override
+    public void listRegimens(ListRegimensRequest request, StreamObserver<ListRegimensResponse> observer) {
+        unary(observer, () -> {
+            ListRegimensResponse.Builder b = ListRegimensResponse.newBuilder().setCatalogueVersion(catalogue.version());
+            (request.getCancerType() == CancerType.CANCER_TYPE_UNSPECIFIED ? catalogue.regimens()
+                    : catalogue.forCancerType(request.getCancerType()))
+                    .forEach(r -> b.addRegimens(CatalogueProtoMapper.toProto(r, catalogue.version())));
+            return b.build();
+        });
+    }
+
+    private ModelVersionSummary find(long version) {
+        return registry.find(version).orElseThrow(() ->
+                EfficacyException.notFound("model version " + version + " does not exist"));
+    }
+
+    private TrainingJob job(UUID id) {
+        org.oncopredict.efficacy.registry.TrainingJob j = jobs.find(id).orElseThrow(() ->
+                EfficacyException.notFound("training job " + id + " does not exist"));
+        TrainingJob.Builder b = TrainingJob.newBuilder().setJobId(j.id().toString())
+                .setState(JobState.valueOf("JOB_STATE_" + j.state().name())).setStage(nullToEmpty(j.stage()))
+                .setPercent(j.percent()).setMessage(nullToEmpty(j.message())).setRequestedBy(j.requestedBy())
+                .setCreatedAt(j.createdAt().toString()).setError(nullToEmpty(j.error()));
+        if (j.startedAt() != null) {
+            b.setStartedAt(j.startedAt().toString());
+        }
+        if (j.finishedAt() != null) {
+            b.setFinishedAt(j.finishedAt().toString());
+        }
+        if (j.modelVersion() != null) {
+            b.setModelVersion(j.modelVersion());
+        }
+        return b.build();
+    }
+
+    private static UUID jobId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw EfficacyException.invalid("job_id", "must be a job id returned by Train, got '" + id + "'");
+        }
+    }
+
+    private static OptionalLong version(boolean present, long version) {
+        if (present && version <= 0) {
+            throw EfficacyException.invalid("model_version", "must be a positive model version");
+        }
+        return present ? OptionalLong.of(version) : OptionalLong.empty();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <T> void unary(StreamObserver<T> observer, Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            observer.onError(GrpcErrors.toStatus(e));
+            return;
+        }
+        observer.onNext(result);
+        observer.onCompleted();
+    }
+}

@@ -1,0 +1,89 @@
+package org.oncopredict.efficacy.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.oncopredict.efficacy.training.DiscreteTimeSurvivalModel;
+import org.oncopredict.efficacy.training.Interval;
+
+/**
+ * PFS or OS per regimen: discrete-time hazard models over a {@link Design}'s raw columns (S-learner: one
+ * over all regimens; T-learner: one per regimen), each with its full-data fit (member 0) and B bootstrap
+ * refits on the same baseline bands.
+ */
+final class SurvivalOutcomeModel {
+
+    private final Learner learner;
+    private final Map<Integer, Design> designs;
+    private final Map<Integer, List<DiscreteTimeSurvivalModel>> members;
+
+    SurvivalOutcomeModel(Learner learner, Map<Integer, Design> designs,
+                         Map<Integer, List<DiscreteTimeSurvivalModel>> members) {
+        this.learner = learner;
+        this.designs = Map.copyOf(designs);
+        this.members = Map.copyOf(members);
+    }
+
+    Learner learner() {
+        return learner;
+    }
+
+    Map<Integer, Design> designs() {
+        return designs;
+    }
+
+    Map<Integer, List<DiscreteTimeSurvivalModel>> members() {
+        return members;
+    }
+
+    boolean covers(int regimen) {
+        return designs.containsKey(key(regimen));
+    }
+
+    private int key(int regimen) {
+        return learner == Learner.S_LEARNER ? BinaryOutcomeModel.POOLED : regimen;
+    }
+
+    private int designRegimen(int regimen) {
+        return learner == Learner.S_LEARNER ? regimen : -1;
+    }
+
+    /** S at the end of months 1 … {@code months} for one member (0 = full-data fit). */
+    double[] curve(double[] x, int regimen, int member, int months) {
+        int key = key(regimen);
+        double[] row = designs.get(key).rawRow(x, designRegimen(regimen));
+        return members.get(key).get(member).survivalCurve(row, months);
+    }
+
+    /** The follow-up the full-data fit was trained on, in months. */
+    double horizonMonths(int regimen) {
+        return members.get(key(regimen)).get(0).horizonMonths();
+    }
+
+    SurvivalPrediction predict(double[] x, int regimen, int months, double level) {
+        int count = members.get(key(regimen)).size();
+        double[] point = curve(x, regimen, 0, months);
+        double[][] replicates = new double[count - 1][];
+        double[] medians = new double[count - 1];
+        for (int b = 1; b < count; b++) {
+            replicates[b - 1] = curve(x, regimen, b, months);
+            medians[b - 1] = Predictions.median(replicates[b - 1]);
+        }
+        List<Interval> monthly = new ArrayList<>(months);
+        double[] values = new double[count - 1];
+        for (int m = 0; m < months; m++) {
+            for (int b = 0; b < values.length; b++) {
+                values[b] = replicates[b][m];
+            }
+            monthly.add(Predictions.including(Interval.percentile(point[m], values, level)));
+        }
+        double median = Predictions.median(point);
+        return new SurvivalPrediction(monthly,
+                Double.isNaN(median) ? OptionalDouble.empty() : OptionalDouble.of(median),
+                Predictions.percentileNotReached(medians, (1 - level) / 2),
+                Predictions.percentileNotReached(medians, (1 + level) / 2),
+                horizonMonths(regimen));
+    }
+}
