@@ -180,9 +180,7 @@ public final class EfficacyBench implements Callable<Integer> {
 
     /** Trains a model through the running service (Train on its whole cohort) and activates it. */
     private void prepare() throws InterruptedException {
-        String[] hostPort = target.split(":");
-        ManagedChannel channel = ManagedChannelBuilder.forAddress(hostPort[0], Integer.parseInt(hostPort[1]))
-                .usePlaintext().build();
+        ManagedChannel channel = channel();
         try {
             var stub = EfficacyModelServiceGrpc.newBlockingStub(channel);
             long t0 = System.nanoTime();
@@ -203,10 +201,14 @@ public final class EfficacyBench implements Callable<Integer> {
         }
     }
 
-    private void grpc() throws InterruptedException {
+    private ManagedChannel channel() {
         String[] hostPort = target.split(":");
-        ManagedChannel channel = ManagedChannelBuilder.forAddress(hostPort[0], Integer.parseInt(hostPort[1]))
-                .usePlaintext().maxInboundMessageSize(64 << 20).build();
+        return ManagedChannelBuilder.forAddress(hostPort[0], Integer.parseInt(hostPort[1])).usePlaintext()
+                .maxInboundMessageSize(64 << 20).build();
+    }
+
+    private void grpc() throws InterruptedException {
+        ManagedChannel channel = channel();
         try {
             var stub = EfficacyModelServiceGrpc.newBlockingStub(channel);
             List<String> regimens = tenRegimens(CatalogueLoader.loadDefault());

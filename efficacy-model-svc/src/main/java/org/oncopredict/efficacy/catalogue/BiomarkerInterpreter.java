@@ -82,7 +82,7 @@ public final class BiomarkerInterpreter {
             return squamousHistology(profile.getCancer());
         }
         GenomicsOrBuilder genomics = profile.getGenomics();
-        Optional<LocalDate> reportDate = ProfileAsOf.date(genomics.getReportDate());
+        Optional<LocalDate> reportDate = IsoDates.date(genomics.getReportDate());
         if (reportDate.isEmpty()) {
             return new BiomarkerFinding(biomarker, BiomarkerStatus.UNKNOWN, "no dated molecular report on record");
         }

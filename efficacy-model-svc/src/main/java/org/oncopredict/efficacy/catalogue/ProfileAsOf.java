@@ -1,7 +1,6 @@
 package org.oncopredict.efficacy.catalogue;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,7 +47,7 @@ final class ProfileAsOf {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.priorLines = profile.getHistory().getTherapyLinesList().stream()
-                .filter(line -> date(line.getStartDate()).filter(start -> start.isBefore(asOf)).isPresent())
+                .filter(line -> IsoDates.date(line.getStartDate()).filter(start -> start.isBefore(asOf)).isPresent())
                 .sorted(Comparator.comparingInt(TherapyLine::getLineNumber))
                 .toList();
     }
@@ -78,7 +77,7 @@ final class ProfileAsOf {
             if (lab.getType() != type) {
                 continue;
             }
-            Optional<LocalDate> date = date(lab.getDate());
+            Optional<LocalDate> date = IsoDates.date(lab.getDate());
             // Results are stored oldest first; ">=" keeps the later entry of a same-day pair.
             if (date.isPresent() && !date.get().isAfter(asOf)
                     && (latest == null || !date.get().isBefore(latest.date()))) {
@@ -92,7 +91,7 @@ final class ProfileAsOf {
     Optional<Observation> latestEcog() {
         Observation latest = null;
         for (var ecog : profile.getHistory().getEcogList()) {
-            Optional<LocalDate> date = date(ecog.getDate());
+            Optional<LocalDate> date = IsoDates.date(ecog.getDate());
             if (date.isPresent() && !date.get().isAfter(asOf)
                     && (latest == null || !date.get().isBefore(latest.date()))) {
                 latest = new Observation(ecog.getScore(), date.get(), "");
@@ -129,9 +128,9 @@ final class ProfileAsOf {
             if (!line.getRegimenId().equals(regimenId)) {
                 continue;
             }
-            Optional<LocalDate> progression = date(line.getProgressionDate());
+            Optional<LocalDate> progression = IsoDates.date(line.getProgressionDate());
             if (progression.isEmpty() && line.getReasonStopped() == ReasonStopped.REASON_STOPPED_PROGRESSION) {
-                progression = date(line.getEndDate());
+                progression = IsoDates.date(line.getEndDate());
             }
             if (progression.isPresent() && !progression.get().isAfter(asOf)) {
                 return Optional.of(new Observation(1, progression.get(), describe(line)));
@@ -147,8 +146,8 @@ final class ProfileAsOf {
     /** When a line's recorded outcome became known, if on or before {@code asOf}. */
     private Optional<LocalDate> outcomeKnownOn(TherapyLine line) {
         Optional<LocalDate> knownOn = line.getEndDate().isEmpty()
-                ? date(profile.getFollowUp().getLastContactDate())
-                : date(line.getEndDate());
+                ? IsoDates.date(profile.getFollowUp().getLastContactDate())
+                : IsoDates.date(line.getEndDate());
         return knownOn.filter(d -> !d.isAfter(asOf));
     }
 
@@ -156,15 +155,4 @@ final class ProfileAsOf {
         return line.getRegimenId() + ", line " + line.getLineNumber();
     }
 
-    /** An ISO-8601 date; empty for blank or unparseable text. */
-    static Optional<LocalDate> date(String iso) {
-        if (iso == null || iso.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(iso));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package org.oncopredict.efficacy.features;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,6 +18,7 @@ import org.oncopredict.efficacy.catalogue.BiomarkerStatus;
 import org.oncopredict.efficacy.catalogue.Catalogue;
 import org.oncopredict.efficacy.catalogue.CatalogueLoader;
 import org.oncopredict.efficacy.catalogue.DrugClass;
+import org.oncopredict.efficacy.catalogue.IsoDates;
 import org.oncopredict.efficacy.catalogue.Regimen;
 import org.oncopredict.proto.profile.v1.CancerConditionOrBuilder;
 import org.oncopredict.proto.profile.v1.EcogAssessment;
@@ -75,7 +75,7 @@ public final class FeatureEncoder {
         Objects.requireNonNull(asOf, "asOf");
         Row row = new Row(asOf);
         CancerConditionOrBuilder cancer = profile.getCancer();
-        Optional<LocalDate> diagnosis = date(cancer.getDiagnosisDate()).filter(d -> !d.isAfter(asOf));
+        Optional<LocalDate> diagnosis = IsoDates.date(cancer.getDiagnosisDate()).filter(d -> !d.isAfter(asOf));
 
         // Demographics.
         row.numeric("age_years", age(profile, diagnosis, asOf));
@@ -133,7 +133,7 @@ public final class FeatureEncoder {
 
         // Biomarkers: only from a molecular report dated on or before asOf (BiomarkerInterpreter).
         GenomicsOrBuilder genomics = profile.getGenomics();
-        boolean reported = date(genomics.getReportDate()).filter(d -> !d.isAfter(asOf)).isPresent();
+        boolean reported = IsoDates.date(genomics.getReportDate()).filter(d -> !d.isAfter(asOf)).isPresent();
         row.binary("molecular_report_missing", !reported);
         row.binary("bm_egfr_activating", status(Biomarker.EGFR_ACTIVATING, profile, asOf));
         row.binary("bm_alk_fusion", status(Biomarker.ALK_FUSION, profile, asOf));
@@ -156,7 +156,7 @@ public final class FeatureEncoder {
 
         // Treatment history: lines started strictly before asOf.
         List<TherapyLine> prior = profile.getHistory().getTherapyLinesList().stream()
-                .filter(line -> date(line.getStartDate()).filter(start -> start.isBefore(asOf)).isPresent())
+                .filter(line -> IsoDates.date(line.getStartDate()).filter(start -> start.isBefore(asOf)).isPresent())
                 .toList();
         row.count("prior_lines", prior.size());
         row.binary("prior_io", prior.stream().anyMatch(l -> containsAny(l.getRegimenId(), CHECKPOINT_INHIBITORS)));
@@ -198,7 +198,7 @@ public final class FeatureEncoder {
             return OptionalDouble.of(profile.getAgeAtDiagnosisYears()
                     + ChronoUnit.DAYS.between(diagnosis.get(), asOf) / FeatureSchema.DAYS_PER_YEAR);
         }
-        Optional<LocalDate> birth = date(profile.getIdentity().getBirthDate()).filter(b -> !b.isAfter(asOf));
+        Optional<LocalDate> birth = IsoDates.date(profile.getIdentity().getBirthDate()).filter(b -> !b.isAfter(asOf));
         return birth.map(b -> OptionalDouble.of(ChronoUnit.DAYS.between(b, asOf) / FeatureSchema.DAYS_PER_YEAR))
                 .orElse(OptionalDouble.empty());
     }
@@ -208,7 +208,7 @@ public final class FeatureEncoder {
         LocalDate best = null;
         int score = 0;
         for (EcogAssessment ecog : profile.getHistory().getEcogList()) {
-            Optional<LocalDate> d = date(ecog.getDate());
+            Optional<LocalDate> d = IsoDates.date(ecog.getDate());
             // ">=" keeps the later entry of a same-day pair (entries are stored oldest first).
             if (d.isPresent() && inWindow(d.get(), earliest, asOf) && (best == null || !d.get().isBefore(best))) {
                 best = d.get();
@@ -226,7 +226,7 @@ public final class FeatureEncoder {
             if (lab.getType() != type || !Double.isFinite(lab.getValue())) {
                 continue;
             }
-            Optional<LocalDate> d = date(lab.getDate());
+            Optional<LocalDate> d = IsoDates.date(lab.getDate());
             if (d.isPresent() && inWindow(d.get(), earliest, asOf) && (best == null || !d.get().isBefore(best))) {
                 best = d.get();
                 value = lab.getValue();
@@ -253,21 +253,11 @@ public final class FeatureEncoder {
     /** A prior line's (undated) toxicity is known once the line ended by asOf, or it is ongoing and the record is current. */
     private static boolean outcomeKnown(TherapyLineOrBuilder line, PatientProfileOrBuilder profile, LocalDate asOf) {
         Optional<LocalDate> knownOn = line.getEndDate().isBlank()
-                ? date(profile.getFollowUp().getLastContactDate())
-                : date(line.getEndDate());
+                ? IsoDates.date(profile.getFollowUp().getLastContactDate())
+                : IsoDates.date(line.getEndDate());
         return knownOn.filter(d -> !d.isAfter(asOf)).isPresent();
     }
 
-    private static Optional<LocalDate> date(String iso) {
-        if (iso == null || iso.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(iso.trim()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 
     /** Collects the values of one vector and checks them against the schema. */
     private final class Row {

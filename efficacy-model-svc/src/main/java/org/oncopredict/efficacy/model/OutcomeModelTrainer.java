@@ -80,7 +80,7 @@ public final class OutcomeModelTrainer {
         TreeSet<String> patients = new TreeSet<>();
         for (LineOutcome row : rows) {
             patients.add(row.patientKey());
-            double u = unit(config.seed(), row.patientKey());
+            double u = splitUnit(config.seed(), row.patientKey());
             (u < config.holdoutFraction() ? heldOut
                     : u < config.holdoutFraction() + config.calibrationFraction() ? calibration : training).add(row);
         }
@@ -305,7 +305,7 @@ public final class OutcomeModelTrainer {
     }
 
     /** A uniform number in [0, 1) from the seed and the patient key: the patient's split. */
-    static double unit(long seed, String patientKey) {
+    public static double splitUnit(long seed, String patientKey) {
         byte[] digest = sha256(seed + ":" + patientKey);
         long bits = 0;
         for (int i = 0; i < 7; i++) {

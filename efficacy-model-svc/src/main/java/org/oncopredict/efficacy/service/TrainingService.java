@@ -210,23 +210,36 @@ public class TrainingService {
         Map<String, Integer> skipped = new LinkedHashMap<>();
         List<LineOutcome> rows = stream(id, source, skipped);
         OutcomeModel model = parent.model();
+        // Half of the site's patients refit the calibration, the other half measure it before and after, so
+        // the figures the gate sees are not measured on the lines they were fitted on.
+        List<LineOutcome> fit = new ArrayList<>();
+        List<LineOutcome> check = new ArrayList<>();
+        for (LineOutcome row : rows) {
+            (OutcomeModelTrainer.splitUnit(model.description().config().seed(), row.patientKey()) < 0.5 ? fit : check)
+                    .add(row);
+        }
+        if (fit.isEmpty() || check.isEmpty()) {
+            throw new IllegalArgumentException("the site cohort is too small to refit and check a calibration ("
+                    + rows.size() + " lines)");
+        }
         jobs.progress(id, "refitting calibration", 50);
-        Platt response = refit(rows, model, true);
-        Platt toxicity = refit(rows, model, false);
-        EvaluationReport before = ModelEvaluation.evaluate(model, rows, 200, 1);
+        Platt response = refit(fit, model, true);
+        Platt toxicity = refit(fit, model, false);
+        EvaluationReport before = ModelEvaluation.evaluate(model, check, 200, 1);
         ModelDescription d = model.description();
         ModelDescription description = new ModelDescription(d.featureSchema(), d.learner(), d.baseLearner(),
                 d.regimens(), d.notModelled(), d.bootstrapReplicates(), d.intervalLevel(), d.trainingLines(),
-                rows.size(), 0, d.patients(), d.cohortHash(), d.source() + "; recalibrated on a site cohort of "
+                fit.size(), check.size(), d.patients(), d.cohortHash(), d.source() + "; recalibrated on a site cohort of "
                 + rows.size() + " lines", d.skippedLines(), java.time.Instant.now(), d.config());
         OutcomeModel unevaluated = model.recalibrated(response, toxicity, description, null);
-        EvaluationReport after = ModelEvaluation.evaluate(unevaluated, rows, 200, 1);
+        EvaluationReport after = ModelEvaluation.evaluate(unevaluated, check, 200, 1);
         OutcomeModel recalibrated = model.recalibrated(response, toxicity, description, after);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("recalibration", Map.of("parent_version", parent.version().version(), "site_lines", rows.size(),
+                "fit_lines", fit.size(), "check_lines", check.size(),
                 "site_cohort_hash", OutcomeModelTrainer.cohortHash(rows),
-                "before", before, "after", after,
-                "note", "calibration measured on the same site lines it was refitted on"));
+                "response_platt", response, "toxicity_platt", toxicity, "before", before, "after", after,
+                "note", "calibration refitted on half of the site's patients and measured on the other half"));
         long version = register(id, recalibrated, NewModelVersion.RECALIBRATED, parent.version().version(), actor, extra);
         finish(id, version, false, actor);
     }

@@ -1,7 +1,6 @@
 package org.oncopredict.efficacy.training;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.oncopredict.efficacy.catalogue.IsoDates;
 import org.oncopredict.efficacy.features.FeatureEncoder;
 import org.oncopredict.efficacy.features.FeatureSchema;
 import org.oncopredict.proto.profile.v1.PatientProfileOrBuilder;
@@ -50,12 +50,12 @@ public final class TherapyLineRows {
         List<TherapyLine> lines = new ArrayList<>(profile.getHistory().getTherapyLinesList());
         lines.sort(Comparator.comparing(TherapyLine::getStartDate).thenComparing(TherapyLine::getLineNumber));
         Optional<LocalDate> death = profile.getFollowUp().getDeceased()
-                ? date(profile.getFollowUp().getDeathDate()) : Optional.empty();
-        Optional<LocalDate> lastContact = death.or(() -> date(profile.getFollowUp().getLastContactDate()));
+                ? IsoDates.date(profile.getFollowUp().getDeathDate()) : Optional.empty();
+        Optional<LocalDate> lastContact = death.or(() -> IsoDates.date(profile.getFollowUp().getLastContactDate()));
         List<LineOutcome> rows = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             TherapyLine line = lines.get(i);
-            Optional<LocalDate> start = date(line.getStartDate());
+            Optional<LocalDate> start = IsoDates.date(line.getStartDate());
             if (start.isEmpty()) {
                 skip("no or invalid start date");
                 continue;
@@ -70,12 +70,12 @@ public final class TherapyLineRows {
             }
             LocalDate censor = lastContact.get();
             if (i + 1 < lines.size()) {
-                Optional<LocalDate> next = date(lines.get(i + 1).getStartDate());
+                Optional<LocalDate> next = IsoDates.date(lines.get(i + 1).getStartDate());
                 if (next.isPresent() && next.get().isAfter(start.get()) && next.get().isBefore(censor)) {
                     censor = next.get();
                 }
             }
-            Optional<LocalDate> progression = date(line.getProgressionDate()).filter(d -> d.isAfter(start.get()));
+            Optional<LocalDate> progression = IsoDates.date(line.getProgressionDate()).filter(d -> d.isAfter(start.get()));
             double pfs;
             boolean pfsEvent;
             if (progression.isPresent() && !progression.get().isAfter(lastContact.get())) {
@@ -117,14 +117,4 @@ public final class TherapyLineRows {
         skipped.merge(reason, 1, Integer::sum);
     }
 
-    private static Optional<LocalDate> date(String iso) {
-        if (iso == null || iso.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(iso));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -45,7 +45,9 @@ import org.oncopredict.proto.efficacy.v1.JobState;
 import org.oncopredict.proto.efficacy.v1.ListModelsRequest;
 import org.oncopredict.proto.efficacy.v1.ListModelsResponse;
 import org.oncopredict.proto.efficacy.v1.ListRegimensRequest;
+import org.oncopredict.proto.efficacy.v1.ModelKind;
 import org.oncopredict.proto.efficacy.v1.ModelState;
+import org.oncopredict.proto.efficacy.v1.RecalibrateModelRequest;
 import org.oncopredict.proto.efficacy.v1.PredictCohortRequest;
 import org.oncopredict.proto.efficacy.v1.PredictCohortResponse;
 import org.oncopredict.proto.efficacy.v1.PredictTreatmentOutcomesRequest;
@@ -271,6 +273,36 @@ class EfficacyGrpcServiceTest {
         assertThat(done.hasModelVersion()).isFalse();
         assertThat(stub().listModels(ListModelsRequest.getDefaultInstance()).getModelsList())
                 .extracting(m -> m.getVersion()).containsExactly(trainedVersion);
+    }
+
+    @Test
+    @Order(8)
+    void siteRecalibrationRegistersACandidateWithBeforeAndAfterCalibration() throws Exception {
+        TrainingJob job = stub().recalibrateModel(RecalibrateModelRequest.newBuilder()
+                .setCohort(CohortSource.newBuilder().setFilter(CohortFilter.newBuilder()
+                        .addCancerTypes(CancerType.CANCER_TYPE_BREAST))).build());
+        TrainingJob done = await(job.getJobId(), Duration.ofMinutes(3));
+        assertThat(done.getState()).as(done.getError()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+        var recalibrated = stub().listModels(ListModelsRequest.getDefaultInstance()).getModels(0);
+        assertThat(recalibrated.getVersion()).isEqualTo(done.getModelVersion()).isGreaterThan(trainedVersion);
+        assertThat(recalibrated.getKind()).isEqualTo(ModelKind.MODEL_KIND_RECALIBRATED);
+        assertThat(recalibrated.getParentVersion()).isEqualTo(trainedVersion);
+        assertThat(recalibrated.getState()).isEqualTo(ModelState.MODEL_STATE_CANDIDATE);
+        JsonNode card = JSON.readTree(stub().getModelCard(GetModelCardRequest.newBuilder()
+                .setVersion(recalibrated.getVersion()).build()).getCardJson());
+        assertThat(card.at("/recalibration/parent_version").asLong()).isEqualTo(trainedVersion);
+        int fit = card.at("/recalibration/fit_lines").asInt();
+        int check = card.at("/recalibration/check_lines").asInt();
+        assertThat(fit).isGreaterThan(50);
+        assertThat(check).isGreaterThan(50);
+        assertThat(fit + check).isEqualTo(card.at("/recalibration/site_lines").asInt());
+        // Before and after are measured on the same held-back half of the site's lines.
+        assertThat(card.at("/recalibration/after/response/n").asInt())
+                .isEqualTo(card.at("/recalibration/before/response/n").asInt()).isPositive();
+        assertThat(card.at("/recalibration/after/response/calibrationSlope").isNumber()).isTrue();
+        assertThat(card.at("/recalibration/response_platt/slope").asDouble()).isNotEqualTo(1.0);
+        assertThat(recalibrated.getCalibrationSlope())
+                .isCloseTo(card.at("/recalibration/after/response/calibrationSlope").asDouble(), within(1e-12));
     }
 
     private static void assertInvalid(Runnable call, String field) {
