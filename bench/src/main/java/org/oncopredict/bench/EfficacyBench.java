@@ -77,7 +77,12 @@ public final class EfficacyBench implements Callable<Integer> {
 
     private static final int REGIMENS = 10;
 
+    /** Held strongly: JUL keeps only weak references to loggers it has configured. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
     public static void main(String[] args) {
+        // Tribuo logs every fit at INFO; thousands of fits would flood the figures.
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(new CommandLine(new EfficacyBench()).execute(args));
     }
 
@@ -109,9 +114,34 @@ public final class EfficacyBench implements Callable<Integer> {
         }
         long t1 = System.nanoTime();
         System.gc();
+        Map<String, Long> stageNanos = new java.util.LinkedHashMap<>();
+        TrainingMonitor stages = new TrainingMonitor() {
+            private String current;
+            private long since = System.nanoTime();
+
+            @Override
+            public synchronized void progress(String stage, int percent) {
+                if (!stage.equals(current)) {
+                    long now = System.nanoTime();
+                    if (current != null) {
+                        stageNanos.merge(current, now - since, Long::sum);
+                    }
+                    current = stage;
+                    since = now;
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
         OutcomeModel model = new OutcomeModelTrainer(TrainingConfig.DEFAULT.withReplicates(replicates).withSeed(7))
-                .train(rows, "bench", Map.of(), TrainingMonitor.NONE);
+                .train(rows, "bench", Map.of(), stages);
         long t2 = System.nanoTime();
+        StringBuilder breakdown = new StringBuilder();
+        stageNanos.forEach((stage, nanos) -> breakdown.append(String.format("%s %.1f s; ", stage, nanos / 1e9)));
+        System.out.println("           stages: " + breakdown);
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
         System.out.printf("train    : %d patients, %d lines: rows %.1f s, training %.1f s (B = %d, %d regimens), "
                         + "heap after %d MB; held-out response AUROC %.3f, PFS C-index %.3f%n", n, rows.size(),
@@ -127,7 +157,7 @@ public final class EfficacyBench implements Callable<Integer> {
     /** NSCLC patients from another seed than training, and ten NSCLC regimens the model covers. */
     private static List<PatientProfile> nsclcPatients(int count) {
         List<PatientProfile> out = new ArrayList<>();
-        Iterator<SimulatedPatient> it = simulator(99).stream(Long.MAX_VALUE / 2).iterator();
+        Iterator<SimulatedPatient> it = simulator(99).stream(CohortSimulator.MAX_PATIENTS).iterator();
         while (out.size() < count) {
             PatientProfile p = it.next().profile();
             if (p.getCancer().getCancerType() == CancerType.CANCER_TYPE_NSCLC) {

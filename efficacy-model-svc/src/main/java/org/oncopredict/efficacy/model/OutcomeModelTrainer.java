@@ -110,11 +110,15 @@ public final class OutcomeModelTrainer {
         int designs = config.learner() == Learner.S_LEARNER ? 1 : regimens.size();
         Progress progress = new Progress(monitor, 2 * (designs + regimens.size()) * (config.bootstrapReplicates() + 1));
 
+        progress.stage("fitting response models");
         BinaryOutcomeModel response = fitBinary("response", modelled, LineOutcome::response, index, regimens,
                 calibration, progress, notModelled);
+        progress.stage("fitting toxicity models");
         BinaryOutcomeModel toxicity = fitBinary("severe toxicity", modelled, LineOutcome::severeToxicity, index,
                 regimens, calibration, progress, notModelled);
+        progress.stage("fitting PFS models");
         SurvivalOutcomeModel pfs = fitSurvival("PFS", modelled, index, regimens, true, progress, notModelled);
+        progress.stage("fitting OS models");
         SurvivalOutcomeModel os = fitSurvival("OS", modelled, index, regimens, false, progress, notModelled);
 
         monitor.progress("evaluating", 96);
@@ -345,15 +349,21 @@ public final class OutcomeModelTrainer {
         private final TrainingMonitor monitor;
         private final int total;
         private final AtomicInteger done = new AtomicInteger();
+        private volatile String stage = "fitting models";
 
         Progress(TrainingMonitor monitor, int total) {
             this.monitor = monitor;
             this.total = total;
         }
 
+        void stage(String name) {
+            stage = name;
+            monitor.progress(name, 5 + (int) (90L * Math.min(done.get(), total) / total));
+        }
+
         void done(int fits) {
             int now = done.addAndGet(fits);
-            monitor.progress("fitting models", 5 + (int) (90L * Math.min(now, total) / total));
+            monitor.progress(stage, 5 + (int) (90L * Math.min(now, total) / total));
         }
 
         void checkCancelled() {

@@ -27,12 +27,12 @@ import org.oncopredict.efficacy.training.Interval;
 import org.oncopredict.efficacy.training.LineOutcome;
 
 /**
- * The outcome models against the simulator's ground truth: trained on a confounded (guideline-like)
- * cohort, scored on an independent cohort drawn with another seed, against the oracle that knows the
- * true probabilities and curves.
+ * The outcome models against the simulator's ground truth: trained on a simulated cohort, scored on an
+ * independent cohort drawn with another seed, against the oracle that knows the true probabilities and
+ * curves. Subclasses choose the treatment assignment: confounded (guideline-like) or randomised.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SimulatedOutcomeModelTest {
+abstract class SimulatedOutcomeModelTest {
 
     private static final Catalogue CATALOGUE = CatalogueLoader.loadDefault();
     private static final EligibilityEvaluator ELIGIBILITY = new EligibilityEvaluator(CATALOGUE);
@@ -40,10 +40,15 @@ class SimulatedOutcomeModelTest {
     private OutcomeModel model;
     private List<SimulatedCohorts.Line> test;
 
+    abstract AssignmentMode mode();
+
+    /** Training patients: a randomised cohort spreads over more regimen × biomarker cells and needs more. */
+    abstract int trainingPatients();
+
     @BeforeAll
     void train() {
-        List<SimulatedCohorts.Line> training = SimulatedCohorts.lines(6000, 101, AssignmentMode.CONFOUNDED);
-        test = SimulatedCohorts.lines(3000, 202, AssignmentMode.CONFOUNDED);
+        List<SimulatedCohorts.Line> training = SimulatedCohorts.lines(trainingPatients(), 101, mode());
+        test = SimulatedCohorts.lines(3000, 202, mode());
         model = new OutcomeModelTrainer(TrainingConfig.DEFAULT)
                 .train(SimulatedCohorts.rows(training), "simulated, seed 101", Map.of(), TrainingMonitor.NONE);
     }
@@ -57,12 +62,12 @@ class SimulatedOutcomeModelTest {
         boolean[] y = outcomes(known, LineOutcome::response);
         double modelAuroc = Auroc.of(predicted, y);
         double oracleAuroc = Auroc.of(oracle, y);
-        System.out.printf("response AUROC: model %.4f, oracle %.4f (n = %d)%n", modelAuroc, oracleAuroc, y.length);
+        System.out.printf(mode() + " response AUROC: model %.4f, oracle %.4f (n = %d)%n", modelAuroc, oracleAuroc, y.length);
         assertThat(known).hasSizeGreaterThan(3000);
         assertThat(modelAuroc).isGreaterThanOrEqualTo(oracleAuroc - 0.03);
 
         Platt calibration = Platt.fit(Arrays.stream(predicted).map(p -> Math.log(p / (1 - p))).toArray(), y);
-        System.out.printf("response calibration on the test cohort: intercept %.3f, slope %.3f%n",
+        System.out.printf(mode() + " response calibration on the test cohort: intercept %.3f, slope %.3f%n",
                 calibration.intercept(), calibration.slope());
         assertThat(calibration.slope()).isBetween(0.8, 1.2);
         assertThat(model.evaluation().response().calibrationSlope()).isBetween(0.8, 1.2);
@@ -79,10 +84,10 @@ class SimulatedOutcomeModelTest {
         double[] oracle = covered.stream().mapToDouble(l -> 1 - l.truth().truth().pfsSurvival(12)).toArray();
         double c = ConcordanceIndex.harrell(times, events, risk).index();
         double cOracle = ConcordanceIndex.harrell(times, events, oracle).index();
-        System.out.printf("PFS C-index: model %.4f, oracle %.4f (n = %d)%n", c, cOracle, times.length);
+        System.out.printf(mode() + " PFS C-index: model %.4f, oracle %.4f (n = %d)%n", c, cOracle, times.length);
         assertThat(c).isGreaterThanOrEqualTo(cOracle - 0.03);
         SurvivalMetrics heldOut = model.evaluation().progressionFree();
-        System.out.printf("held-out PFS events within 12 months: observed %d, expected %.1f%n",
+        System.out.printf(mode() + " held-out PFS events within 12 months: observed %d, expected %.1f%n",
                 heldOut.observed12(), heldOut.expected12());
         // Measured 0.87: the per-regimen hazard models (53 features, a few hundred lines each) overfit a little,
         // which inflates expected early events on new patients. Known limitation, reported in the model card;
@@ -126,7 +131,7 @@ class SimulatedOutcomeModelTest {
             regret += trueRestrictedMean(truth.get(best)) - trueRestrictedMean(truth.get(chosen));
             patients++;
         }
-        System.out.printf("first-line regret (24-month restricted mean PFS): %.3f of the oracle's %.2f months "
+        System.out.printf(mode() + " first-line regret (24-month restricted mean PFS): %.3f of the oracle's %.2f months "
                 + "(%.1f %%, %d patients)%n", regret / patients, oracleBenefit / patients, 100 * regret / oracleBenefit, patients);
         assertThat(patients).isGreaterThan(1000);
         assertThat(regret / oracleBenefit).isLessThanOrEqualTo(0.10);
@@ -160,7 +165,7 @@ class SimulatedOutcomeModelTest {
                     - response.probability(l.row().features().values(), c, member)).average().orElseThrow();
         }
         Interval interval = Predictions.including(Interval.percentile(effects[0], Arrays.copyOfRange(effects, 1, members), 0.95));
-        System.out.printf("%s: true %.3f, estimated %.3f (95%% bootstrap %.3f to %.3f, n = %d)%n", label, trueEffect,
+        System.out.printf(mode() + " %s: true %.3f, estimated %.3f (95%% bootstrap %.3f to %.3f, n = %d)%n", label, trueEffect,
                 interval.estimate(), interval.lower(), interval.upper(), lines.size());
         assertThat(interval.contains(trueEffect)).as(label + " interval " + interval + " contains " + trueEffect).isTrue();
     }
