@@ -224,7 +224,7 @@ public final class EfficacyBench implements Callable<Integer> {
             } while (job.getState() == org.oncopredict.proto.efficacy.v1.JobState.JOB_STATE_QUEUED
                     || job.getState() == org.oncopredict.proto.efficacy.v1.JobState.JOB_STATE_RUNNING);
             System.out.printf("prepare  : Train over gRPC (StreamCohort + training, B = %d): %s in %.1f s, version %d; %s%s%n",
-                    replicates, job.getState(), (System.nanoTime() - t0) / 1e9, job.getModelVersion(), job.getStage(),
+                    replicates, job.getState(), (System.nanoTime() - t0) / 1e9, job.getModelVersion(), job.getMessage(),
                     job.getError().isEmpty() ? "" : " error: " + job.getError());
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -19,6 +19,9 @@ import org.oncopredict.efficacy.training.PersonPeriodExpansion;
  */
 public final class ModelEvaluation {
 
+    /** Lines the C-index bootstrap resamples at most (see {@link #survival}). */
+    static final int MAX_CONCORDANCE_BOOTSTRAP_LINES = 2000;
+
     private ModelEvaluation() {
     }
 
@@ -131,22 +134,39 @@ public final class ModelEvaluation {
             return null;
         }
         double c = ConcordanceIndex.harrell(times, events, risks).index();
+        // Harrell's C costs O(n²), so on large held-out sets the bootstrap runs on a random subsample of m
+        // lines and its spread is rescaled by √(m/n) (m-out-of-n bootstrap; C is √n-consistent).
         SplittableRandom random = new SplittableRandom(seed + 1);
+        int m = Math.min(n, MAX_CONCORDANCE_BOOTSTRAP_LINES);
+        int[] subsample = m == n ? java.util.stream.IntStream.range(0, n).toArray() : random.ints(m, 0, n).toArray();
+        double centre = m == n ? c : concordance(times, events, risks, subsample);
+        double scale = Math.sqrt((double) m / n);
         double[] replicates = new double[bootstrap];
-        double[] bt = new double[n];
-        boolean[] be = new boolean[n];
-        double[] br = new double[n];
+        int[] resample = new int[m];
         for (int b = 0; b < bootstrap; b++) {
-            for (int i = 0; i < n; i++) {
-                int k = random.nextInt(n);
-                bt[i] = times[k];
-                be[i] = events[k];
-                br[i] = risks[k];
+            for (int i = 0; i < m; i++) {
+                resample[i] = subsample[random.nextInt(m)];
             }
-            replicates[b] = ConcordanceIndex.harrell(bt, be, br).index();
+            replicates[b] = c + (concordance(times, events, risks, resample) - centre) * scale;
         }
         double[] finite = java.util.Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).toArray();
         return new SurvivalMetrics(n, eventCount, Interval.percentile(c, finite, 0.95), observed, expected);
+    }
+
+    private static double concordance(double[] times, boolean[] events, double[] risks, int[] rows) {
+        double[] t = new double[rows.length];
+        boolean[] e = new boolean[rows.length];
+        double[] r = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            t[i] = times[rows[i]];
+            e[i] = events[rows[i]];
+            r[i] = risks[rows[i]];
+        }
+        try {
+            return ConcordanceIndex.harrell(t, e, r).index();
+        } catch (IllegalArgumentException noComparablePair) {
+            return Double.NaN;
+        }
     }
 
     private static List<SubgroupMetrics> subgroups(OutcomeModel model, List<LineOutcome> lines) {

@@ -149,10 +149,15 @@ public class TrainingJobs {
 
     /** RUNNING → SUCCEEDED with the model version the job registered. */
     public void succeed(UUID id, long modelVersion) {
+        succeed(id, modelVersion, "registered model version " + modelVersion);
+    }
+
+    /** As {@link #succeed(UUID, long)} with the outcome told in the job's message (e.g. the gate's verdict). */
+    public void succeed(UUID id, long modelVersion, String message) {
+        Checks.argument("message", message);
         try {
             transition(id, "complete", "state = 'SUCCEEDED', finished_at = now(), percent = 100, stage = 'done',"
-                    + " model_version = ?, message = 'registered model version ' || ?",
-                    "state = 'RUNNING'", modelVersion, Long.toString(modelVersion));
+                    + " model_version = ?, message = ?", "state = 'RUNNING'", modelVersion, message);
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof SQLException s && Db.FOREIGN_KEY_VIOLATION.equals(s.getSQLState())) {
                 throw RegistryException.notFound("model version " + modelVersion + " does not exist");

@@ -289,18 +289,16 @@ public class TrainingService {
     }
 
     private void finish(UUID id, long version, boolean activate, String actor) {
+        String message = "registered model version " + version + " as a candidate";
         if (activate) {
             try {
                 registry.activate(version, actor);
-                jobs.progress(id, "done: version " + version + " registered and activated", 100);
+                message = "registered and activated model version " + version;
             } catch (GateRefusedException e) {
-                jobs.progress(id, "done: version " + version + " registered; the quality gate refused activation: "
-                        + e.getMessage(), 100);
+                message = "registered model version " + version + " as a candidate; " + e.getMessage();
             }
-        } else {
-            jobs.progress(id, "done: version " + version + " registered as a candidate", 100);
         }
-        jobs.succeed(id, version);
+        jobs.succeed(id, version, message);
     }
 
     private TrainingMonitor monitor(UUID id) {

@@ -21,6 +21,7 @@ import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -87,6 +88,9 @@ class EfficacyGrpcServiceTest {
     @Inject
     ProfileClient profiles;
 
+    @TestHTTPResource("/q/health/ready")
+    java.net.URL health;
+
     private EfficacyModelServiceGrpc.EfficacyModelServiceBlockingStub stub() {
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("x-actor-id", Metadata.ASCII_STRING_MARSHALLER), ACTOR);
@@ -123,6 +127,7 @@ class EfficacyGrpcServiceTest {
         assertThat(done.getPercent()).isEqualTo(100);
         assertThat(done.hasModelVersion()).isTrue();
         trainedVersion = done.getModelVersion();
+        assertThat(done.getMessage()).isEqualTo("registered model version " + trainedVersion + " as a candidate");
 
         ListModelsResponse models = stub().listModels(ListModelsRequest.getDefaultInstance());
         assertThat(models.getModelsList()).hasSize(1);
@@ -156,6 +161,13 @@ class EfficacyGrpcServiceTest {
                 .setVersion(trainedVersion).build());
         assertThat(activated.getChecksList()).allMatch(c -> c.getPassed());
         assertThat(activated.getModel().getState()).isEqualTo(ModelState.MODEL_STATE_ACTIVE);
+
+        JsonNode ready = readHealth();
+        assertThat(ready.at("/status").asText()).isEqualTo("UP");
+        JsonNode check = java.util.stream.StreamSupport.stream(ready.at("/checks").spliterator(), false)
+                .filter(c -> c.at("/name").asText().equals("active-model")).findFirst().orElseThrow();
+        assertThat(check.at("/data/active_model_version").asText()).isEqualTo(Long.toString(trainedVersion));
+        assertThat(check.at("/data/last_training_job_state").asText()).isEqualTo("SUCCEEDED");
 
         assertThatThrownBy(() -> stub().rollbackModel(RollbackModelRequest.getDefaultInstance()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
@@ -303,6 +315,14 @@ class EfficacyGrpcServiceTest {
         assertThat(card.at("/recalibration/response_platt/slope").asDouble()).isNotEqualTo(1.0);
         assertThat(recalibrated.getCalibrationSlope())
                 .isCloseTo(card.at("/recalibration/after/response/calibrationSlope").asDouble(), within(1e-12));
+    }
+
+    private JsonNode readHealth() {
+        try (var in = health.openStream()) {
+            return JSON.readTree(in);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("health endpoint", e);
+        }
     }
 
     private static void assertInvalid(Runnable call, String field) {
