@@ -63,6 +63,9 @@ import org.oncopredict.proto.profile.v1.PatientProfile;
 public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelServiceImplBase {
 
     static final int STREAM_BATCH = 100;
+    /** Batch predictions use every core, in a pool of their own so that other RPCs' workers stay free. */
+    private static final java.util.concurrent.ForkJoinPool PREDICTION_POOL =
+            new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 200;
 
@@ -82,6 +85,8 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
     ProfileClient profiles;
     @Inject
     RegimenCatalogue catalogue;
+    @Inject
+    org.oncopredict.efficacy.service.ModelStore models;
 
     @Override
     public void predictTreatmentOutcomes(PredictTreatmentOutcomesRequest request,
@@ -123,51 +128,66 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
             if (byIds == request.hasFilter()) {
                 throw EfficacyException.invalid("patient_ids", "set exactly one of patient_ids and filter");
             }
+            if (request.getMaxPatients() < 0) {
+                throw EfficacyException.invalid("max_patients", "must be >= 0 (0: no limit)");
+            }
             LocalDate asOf = PredictionService.asOf(request.getAsOfDate(), "as_of_date");
             OptionalLong version = version(request.hasModelVersion(), request.getModelVersion());
-            int topK = request.getIncludeExplanations() ? PredictionService.DEFAULT_TOP_K : 0;
+            boolean explain = request.getIncludeExplanations();
             ServerCallStreamObserver<PredictionBatch> call = (ServerCallStreamObserver<PredictionBatch>) observer;
-            PredictionBatch.Builder batch = PredictionBatch.newBuilder();
+            List<PatientProfile> pending = new java.util.ArrayList<>(STREAM_BATCH);
+            List<PatientPredictions> missing = new java.util.ArrayList<>();
             boolean[] first = {true};
-            java.util.function.Consumer<PatientProfile> predictOne = profile -> {
+            // A batch's patients are predicted in parallel (the work is CPU-bound and independent); order kept.
+            Runnable flush = () -> {
                 if (call.isCancelled()) {
                     throw new java.util.concurrent.CancellationException("client cancelled");
                 }
-                PredictTreatmentOutcomesResponse r = predictions.predict(profile, asOf, request.getRegimenIdsList(),
-                        version, false, Math.max(topK, 1));
-                if (first[0]) {
-                    batch.setModel(r.getModel());
+                List<PredictTreatmentOutcomesResponse> results = PREDICTION_POOL.submit(() -> pending.parallelStream()
+                        .map(profile -> predictions.predict(profile, asOf, request.getRegimenIdsList(), version, false,
+                                PredictionService.DEFAULT_TOP_K)).toList()).join();
+                PredictionBatch.Builder batch = PredictionBatch.newBuilder().addAllPatients(missing);
+                if (first[0] && !results.isEmpty()) {
+                    batch.setModel(results.get(0).getModel());
                     first[0] = false;
                 }
-                PatientPredictions.Builder p = PatientPredictions.newBuilder().setPatientId(profile.getPatientId())
-                        .addAllWarnings(r.getWarningsList());
-                r.getPredictionsList().forEach(prediction -> p.addPredictions(topK == 0
-                        ? prediction.toBuilder().clearResponseExplanation().clearToxicityExplanation().build() : prediction));
-                batch.addPatients(p);
-                if (batch.getPatientsCount() >= STREAM_BATCH) {
-                    observer.onNext(batch.build());
-                    batch.clear();
+                for (PredictTreatmentOutcomesResponse r : results) {
+                    PatientPredictions.Builder p = PatientPredictions.newBuilder().setPatientId(r.getPatientId())
+                            .addAllWarnings(r.getWarningsList());
+                    r.getPredictionsList().forEach(prediction -> p.addPredictions(explain ? prediction
+                            : prediction.toBuilder().clearResponseExplanation().clearToxicityExplanation().build()));
+                    batch.addPatients(p);
+                }
+                observer.onNext(batch.build());
+                pending.clear();
+                missing.clear();
+            };
+            java.util.function.Consumer<PatientProfile> collect = profile -> {
+                pending.add(profile);
+                if (pending.size() + missing.size() >= STREAM_BATCH) {
+                    flush.run();
                 }
             };
             if (byIds) {
-                for (int i = 0; i < request.getPatientIdsCount(); i++) {
-                    String id = request.getPatientIds(i);
+                for (String id : request.getPatientIdsList()) {
                     Optional<PatientProfile> profile = profiles.get(id);
                     if (profile.isPresent()) {
-                        predictOne.accept(profile.get());
+                        collect.accept(profile.get());
                     } else {
-                        batch.addPatients(PatientPredictions.newBuilder().setPatientId(id).setError("patient not found"));
+                        missing.add(PatientPredictions.newBuilder().setPatientId(id).setError("patient not found").build());
                     }
                 }
             } else {
-                profiles.streamCohort(request.getFilter(), false, Math.max(0, request.getMaxPatients()), predictOne);
+                profiles.streamCohort(request.getFilter(), false, request.getMaxPatients(), collect);
             }
-            if (batch.getPatientsCount() > 0 || first[0]) {
-                observer.onNext(batch.build());
+            if (!pending.isEmpty() || !missing.isEmpty() || first[0]) {
+                flush.run();
             }
             observer.onCompleted();
         } catch (java.util.concurrent.CancellationException e) {
             // The client went away; nothing to send.
+        } catch (java.util.concurrent.CompletionException e) {
+            observer.onError(GrpcErrors.toStatus(e.getCause()));
         } catch (RuntimeException e) {
             observer.onError(GrpcErrors.toStatus(e));
         }
@@ -257,14 +277,19 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
             if (request.getValidateOnly()) {
                 return b.setModel(PredictionProtoMapper.modelVersion(target)).build();
             }
-            return b.setModel(PredictionProtoMapper.modelVersion(registry.activate(request.getVersion(),
-                    Callers.current()))).build();
+            ModelVersionSummary activated = registry.activate(request.getVersion(), Callers.current());
+            models.invalidate();
+            return b.setModel(PredictionProtoMapper.modelVersion(activated)).build();
         });
     }
 
     @Override
     public void rollbackModel(RollbackModelRequest request, StreamObserver<ModelVersion> observer) {
-        unary(observer, () -> PredictionProtoMapper.modelVersion(registry.rollback(Callers.current())));
+        unary(observer, () -> {
+            ModelVersionSummary restored = registry.rollback(Callers.current());
+            models.invalidate();
+            return PredictionProtoMapper.modelVersion(restored);
+        });
     }
 
     @Override

@@ -23,7 +23,14 @@ public class ModelStore {
     public record Loaded(ModelVersionSummary version, OutcomeModel model) {
     }
 
+    /** How long the active version read from the registry is reused: one query per call cost ~half the latency. */
+    static final long ACTIVE_TTL_NANOS = 2_000_000_000L;
+
     private final Map<Long, OutcomeModel> models = new ConcurrentHashMap<>();
+    private volatile ActiveRead activeRead;
+
+    private record ActiveRead(java.util.Optional<ModelVersionSummary> version, long readAt) {
+    }
 
     @Inject
     ModelRegistry registry;
@@ -35,7 +42,7 @@ public class ModelStore {
             summary = registry.find(version.getAsLong()).orElseThrow(() ->
                     EfficacyException.notFound("model version " + version.getAsLong() + " does not exist"));
         } else {
-            summary = registry.active().orElseThrow(() -> EfficacyException.precondition(
+            summary = active().orElseThrow(() -> EfficacyException.precondition(
                     "no model is active: train a model (Train) and activate it (ActivateModel) first"));
         }
         OutcomeModel model = models.computeIfAbsent(summary.version(), v -> {
@@ -46,5 +53,24 @@ public class ModelStore {
             }
         });
         return new Loaded(summary, model);
+    }
+
+    /**
+     * The active version, re-read from the registry at most every {@link #ACTIVE_TTL_NANOS}: this instance's own
+     * activations and rollbacks take effect at once ({@link #invalidate()}), other instances' within two seconds.
+     */
+    /** Forgets the cached active version: called after this instance activates or rolls back. */
+    public void invalidate() {
+        activeRead = null;
+    }
+
+    java.util.Optional<ModelVersionSummary> active() {
+        ActiveRead read = activeRead;
+        long now = System.nanoTime();
+        if (read == null || now - read.readAt() > ACTIVE_TTL_NANOS) {
+            read = new ActiveRead(registry.active(), now);
+            activeRead = read;
+        }
+        return read.version();
     }
 }

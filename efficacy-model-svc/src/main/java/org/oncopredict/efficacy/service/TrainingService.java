@@ -293,6 +293,7 @@ public class TrainingService {
         if (activate) {
             try {
                 registry.activate(version, actor);
+                models.invalidate();
                 message = "registered and activated model version " + version;
             } catch (GateRefusedException e) {
                 message = "registered model version " + version + " as a candidate; " + e.getMessage();

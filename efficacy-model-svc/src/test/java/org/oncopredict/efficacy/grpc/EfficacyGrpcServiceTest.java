@@ -289,6 +289,20 @@ class EfficacyGrpcServiceTest {
 
     @Test
     @Order(8)
+    void aFailedTrainingJobSaysWhyAndLeavesTheRegistryUnchanged() throws Exception {
+        // No simulated patient is in this care team, so the cohort is empty.
+        TrainingJob job = stub().train(TrainRequest.newBuilder().setCohort(CohortSource.newBuilder()
+                .setFilter(CohortFilter.newBuilder().addCareTeams("no-such-team"))).setSeed(5).build());
+        TrainingJob done = await(job.getJobId(), Duration.ofMinutes(1));
+        assertThat(done.getState()).isEqualTo(JobState.JOB_STATE_FAILED);
+        assertThat(done.getError()).contains("no usable therapy lines");
+        assertThat(done.hasModelVersion()).isFalse();
+        assertThat(stub().listModels(ListModelsRequest.getDefaultInstance()).getModelsList())
+                .extracting(m -> m.getVersion()).containsExactly(trainedVersion);
+    }
+
+    @Test
+    @Order(9)
     void siteRecalibrationRegistersACandidateWithBeforeAndAfterCalibration() throws Exception {
         TrainingJob job = stub().recalibrateModel(RecalibrateModelRequest.newBuilder()
                 .setCohort(CohortSource.newBuilder().setFilter(CohortFilter.newBuilder()
