@@ -1,9 +1,11 @@
 package org.oncopredict.efficacy.service;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.oncopredict.efficacy.registry.ModelRegistry;
@@ -28,7 +30,9 @@ public class DemoModelBootstrap {
     @Inject
     TrainingService training;
 
-    void onStart(@Observes StartupEvent event) {
+    // After TrainingJobs fails the jobs a previous process left unfinished (default priority), or it would
+    // fail this one too.
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
         if (!enabled || !registry.list().isEmpty()) {
             return;
         }

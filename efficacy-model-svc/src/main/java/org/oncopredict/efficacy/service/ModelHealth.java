@@ -29,7 +29,8 @@ public class ModelHealth implements HealthCheck {
         // The latest training job, so that an operator (and ./platform up) sees why no model is active.
         jobs.recent(1).stream().findFirst().ifPresent(job -> builder
                 .withData("last_training_job_state", job.state().name())
-                .withData("last_training_job_message", job.message() == null ? "" : job.message()));
+                .withData("last_training_job_message", job.error() != null ? job.error()
+                        : job.message() == null ? "" : job.message()));
         return builder.build();
     }
 }
