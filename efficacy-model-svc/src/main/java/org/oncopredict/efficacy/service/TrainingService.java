@@ -182,8 +182,10 @@ public class TrainingService {
         List<LineOutcome> rows = new ArrayList<>();
         int limit = source.getMaxProfiles() == 0 ? maxProfiles : Math.min(source.getMaxProfiles(), maxProfiles);
         // De-identified: the models need no identity, and patient keys are the pseudonyms.
+        int[] seen = {0};
         profiles.streamCohort(source.getFilter(), true, limit, profile -> {
-            if (jobs.cancelRequested(id) && rows.size() % 1000 == 0) {
+            // One look at the cancel flag per 1,000 profiles, not a query per profile.
+            if (++seen[0] % 1000 == 0 && jobs.cancelRequested(id)) {
                 throw new CancellationException("training cancelled");
             }
             rows.addAll(extractor.rows(profile.getPatientId(), profile));
