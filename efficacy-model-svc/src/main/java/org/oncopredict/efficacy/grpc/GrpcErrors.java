@@ -56,12 +56,18 @@ final class GrpcErrors {
         if (t instanceof ProfileServiceUnavailableException u) {
             return status(Code.UNAVAILABLE, u.getMessage(), null);
         }
-        LOG.errorf(t, "Unhandled %s in gRPC call", t.getClass().getName());
+        // Class chain and top frame only: an exception message could quote request data (patient values).
+        LOG.errorf("Unhandled %s in gRPC call at %s", classChain(t),
+                t.getStackTrace().length > 0 ? t.getStackTrace()[0] : "unknown");
         return status(Code.INTERNAL, "Internal error; it was logged", null);
     }
 
-    static StatusRuntimeException invalid(String field, String message) {
-        return status(Code.INVALID_ARGUMENT, message, badRequest(field, message));
+    private static String classChain(Throwable t) {
+        StringBuilder chain = new StringBuilder(t.getClass().getName());
+        for (Throwable cause = t.getCause(); cause != null && cause != t; cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getClass().getName());
+        }
+        return chain.toString();
     }
 
     private static BadRequest badRequest(String field, String message) {
