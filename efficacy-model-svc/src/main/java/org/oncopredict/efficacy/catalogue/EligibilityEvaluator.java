@@ -54,6 +54,15 @@ public class EligibilityEvaluator {
     }
 
     /**
+     * Eligibility of each of {@code regimens}, in that order; the patient is interpreted once for all
+     * (biomarkers, latest labs), which dominates the cost when many regimens are evaluated.
+     */
+    public List<Eligibility> evaluate(PatientProfileOrBuilder profile, List<Regimen> regimens, LocalDate asOf) {
+        ProfileAsOf patient = new ProfileAsOf(profile, asOf);
+        return regimens.stream().map(r -> evaluate(patient, Objects.requireNonNull(r, "regimen"))).toList();
+    }
+
+    /**
      * Eligibility of every catalogued regimen of the patient's cancer type, ineligible ones included,
      * in catalogue order. Empty when the catalogue has no regimen for the cancer type (e.g. OTHER).
      */

@@ -69,8 +69,11 @@ public class CohortPredictionService {
         Map<String, Accumulator> byRegimen = new LinkedHashMap<>();
         for (PatientProfile profile : group) {
             FeatureVector x = encoder.encode(profile, asOf);
-            for (Regimen regimen : predictions.regimens(profile, regimenIds)) {
-                Eligibility e = eligibility.evaluate(profile, regimen, asOf);
+            List<Regimen> regimens = predictions.regimens(profile, regimenIds);
+            List<Eligibility> eligibilities = eligibility.evaluate(profile, regimens, asOf);
+            for (int i = 0; i < regimens.size(); i++) {
+                Regimen regimen = regimens.get(i);
+                Eligibility e = eligibilities.get(i);
                 Accumulator a = byRegimen.computeIfAbsent(regimen.id(), id -> new Accumulator(regimen));
                 if (!e.isEligible()) {
                     continue;

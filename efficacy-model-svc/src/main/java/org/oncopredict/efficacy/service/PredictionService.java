@@ -93,10 +93,11 @@ public class PredictionService {
         if (!features.imputed().isEmpty()) {
             response.addWarnings("missing data replaced by documented defaults: " + String.join(", ", features.imputed()));
         }
+        List<Eligibility> eligibilities = evaluator().evaluate(profile, regimens, asOf);
         List<RegimenPrediction> predictions = new ArrayList<>();
-        for (Regimen regimen : regimens) {
-            predictions.add(predict(profile, asOf, features, regimen, loaded.model(), monthlyCurve,
-                    topK == 0 ? DEFAULT_TOP_K : topK));
+        for (int i = 0; i < regimens.size(); i++) {
+            predictions.add(predict(profile, features, regimens.get(i), eligibilities.get(i), loaded.model(),
+                    monthlyCurve, topK == 0 ? DEFAULT_TOP_K : topK));
         }
         predictions.sort(Comparator.comparing((RegimenPrediction p) -> !isEligible(p))
                 .thenComparing(Comparator.comparingDouble(RegimenPrediction::getRankScore).reversed())
@@ -107,9 +108,8 @@ public class PredictionService {
         return response.build();
     }
 
-    RegimenPrediction predict(PatientProfile profile, LocalDate asOf, FeatureVector features, Regimen regimen,
+    RegimenPrediction predict(PatientProfile profile, FeatureVector features, Regimen regimen, Eligibility eligible,
                               OutcomeModel model, boolean monthlyCurve, int topK) {
-        Eligibility eligible = evaluator().evaluate(profile, regimen, asOf);
         RegimenPrediction.Builder b = RegimenPrediction.newBuilder().setRegimenId(regimen.id())
                 .setRegimenName(regimen.name()).setEligibility(CatalogueProtoMapper.toProto(eligible));
         Optional<Indication> indication = eligible.indication().or(() ->

@@ -145,4 +145,21 @@ class CohortEligibilityTest {
             return String.format("%d lines, eligible %.1f%%, %s", lines.sum(), 100 * eligibleFraction(), counts);
         }
     }
+
+    @Test
+    void evaluatingAListGivesTheSameAsOneByOne() {
+        int compared = 0;
+        for (SimulatedPatient patient : confounded.subList(0, 200)) {
+            for (SimulatedLine line : patient.lines()) {
+                List<Regimen> regimens = CATALOGUE.forCancerType(patient.cancerType());
+                List<Eligibility> together = EVALUATOR.evaluate(patient.profile(), regimens, line.startDate());
+                for (int i = 0; i < regimens.size(); i++) {
+                    assertThat(together.get(i)).isEqualTo(EVALUATOR.evaluate(patient.profile(), regimens.get(i),
+                            line.startDate()));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(1000);
+    }
 }
