@@ -66,7 +66,7 @@ public final class PredictionProtoMapper {
                 .setBaselineLogit(explanation.baselineLogit()).setLogit(explanation.logit())
                 .setOtherContributions(explanation.rest(topK))
                 .setOtherFeatures(Math.max(0, explanation.contributions().size() - topK))
-                .setMethod(ExplanationMethod.EXPLANATION_METHOD_EXACT_LINEAR);
+                .setMethod(explanationMethod(explanation.method()));
         for (FeatureContribution c : explanation.top(topK)) {
             FeatureSpec spec = SCHEMA.spec(c.feature()).orElse(null);
             b.addContributions(org.oncopredict.proto.efficacy.v1.FeatureContribution.newBuilder()
@@ -76,6 +76,26 @@ public final class PredictionProtoMapper {
                     .setImputed(c.imputed()).setContribution(c.contribution()));
         }
         return b.build();
+    }
+
+    public static ExplanationMethod explanationMethod(String method) {
+        return switch (method) {
+            case Explanation.EXACT_LINEAR -> ExplanationMethod.EXPLANATION_METHOD_EXACT_LINEAR;
+            case Explanation.TREE_SHAP -> ExplanationMethod.EXPLANATION_METHOD_TREE_SHAP;
+            default -> ExplanationMethod.EXPLANATION_METHOD_UNSPECIFIED;
+        };
+    }
+
+    /** The base learner of a model description ("LOGISTIC_SGD", "XGBOOST"); unknown names map to UNSPECIFIED. */
+    public static BaseLearner baseLearner(String baseLearner) {
+        if (baseLearner == null) {
+            return BaseLearner.BASE_LEARNER_UNSPECIFIED;
+        }
+        return switch (baseLearner) {
+            case "LOGISTIC_SGD" -> BaseLearner.BASE_LEARNER_LOGISTIC_SGD;
+            case "XGBOOST" -> BaseLearner.BASE_LEARNER_XGBOOST;
+            default -> BaseLearner.BASE_LEARNER_UNSPECIFIED;
+        };
     }
 
     private static String display(double value, FeatureSpec spec) {
@@ -108,7 +128,7 @@ public final class PredictionProtoMapper {
     public static ModelInfo modelInfo(ModelVersionSummary version, ModelDescription description, String catalogueVersion) {
         return ModelInfo.newBuilder().setVersion(version.version()).setProvenanceHash(version.artifactSha256())
                 .setFeatureSchema(description.featureSchema()).setLearner(learner(description.learner()))
-                .setBaseLearner(BaseLearner.BASE_LEARNER_LOGISTIC_SGD).setTrainedAt(description.trainedAt().toString())
+                .setBaseLearner(baseLearner(description.baseLearner())).setTrainedAt(description.trainedAt().toString())
                 .setTrainingCohortSize(description.trainingLines()).setBootstrapReplicates(description.bootstrapReplicates())
                 .setIntervalLevel(description.intervalLevel()).setCatalogueVersion(catalogueVersion)
                 .setKind(kind(version.kind())).build();
@@ -119,6 +139,7 @@ public final class PredictionProtoMapper {
                 .setKind(kind(v.kind())).setCreatedAt(v.createdAt().toString()).setCreatedBy(v.createdBy())
                 .setFeatureSchema(v.featureSchema()).setCohortHash(v.cohortHash()).setCohortSize(v.cohortSize())
                 .setArtifactSha256(v.artifactSha256()).setProvenanceHash(v.artifactSha256())
+                // The registry summary records the meta-learner only, not the base learner (see ModelVersionSummary).
                 .setBaseLearner(BaseLearner.BASE_LEARNER_LOGISTIC_SGD);
         try {
             b.setLearner(learner(Learner.valueOf(v.learner())));

@@ -8,9 +8,10 @@ import org.oncopredict.efficacy.features.FeatureVector;
 import org.oncopredict.efficacy.training.Interval;
 
 /**
- * A binary outcome (objective response, grade ≥ 3 toxicity) per regimen: logistic models (S-learner: one
- * design over all regimens; T-learner: one design per regimen), each with its full-data fit (member 0)
- * and B bootstrap refits, and one Platt calibration shared by all members.
+ * A binary outcome (objective response, grade ≥ 3 toxicity) per regimen: {@link BinaryMember}s — logistic
+ * models or XGBoost trees, one kind per model (S-learner: one design over all regimens; T-learner: one design
+ * per regimen), each with its full-data fit (member 0) and B bootstrap refits, and one Platt calibration
+ * shared by all members.
  */
 final class BinaryOutcomeModel {
 
@@ -19,10 +20,10 @@ final class BinaryOutcomeModel {
 
     private final Learner learner;
     private final Map<Integer, Design> designs;
-    private final Map<Integer, List<LogisticModel>> members;
+    private final Map<Integer, List<BinaryMember>> members;
     private final Platt platt;
 
-    BinaryOutcomeModel(Learner learner, Map<Integer, Design> designs, Map<Integer, List<LogisticModel>> members,
+    BinaryOutcomeModel(Learner learner, Map<Integer, Design> designs, Map<Integer, List<BinaryMember>> members,
                        Platt platt) {
         this.learner = learner;
         this.designs = Map.copyOf(designs);
@@ -42,12 +43,26 @@ final class BinaryOutcomeModel {
         return designs;
     }
 
-    Map<Integer, List<LogisticModel>> members() {
+    Map<Integer, List<BinaryMember>> members() {
         return members;
     }
 
     Platt platt() {
         return platt;
+    }
+
+    /** The kind of the members (all members of a model have the same); logistic for a model without designs. */
+    BaseLearner baseLearner() {
+        return members.values().stream().flatMap(List::stream).findFirst().map(BinaryMember::kind)
+                .orElse(BaseLearner.LOGISTIC_SGD);
+    }
+
+    /** Uncalibrated logits of member 0 for many patients on one regimen (one native call for tree members). */
+    double[] rawLogits(List<double[]> xs, int regimen) {
+        int key = key(regimen);
+        Design design = designs.get(key);
+        List<SparseRow> rows = xs.stream().map(x -> design.row(x, designRegimen(regimen))).toList();
+        return members.get(key).get(0).logits(rows);
     }
 
     boolean covers(int regimen) {
@@ -75,7 +90,7 @@ final class BinaryOutcomeModel {
 
     /** The calibrated probability of the full-data fit with the bootstrap percentile interval. */
     Interval predict(double[] x, int regimen, double level) {
-        List<LogisticModel> fits = members.get(key(regimen));
+        List<BinaryMember> fits = members.get(key(regimen));
         double point = probability(x, regimen, 0);
         double[] replicates = new double[fits.size() - 1];
         for (int b = 1; b < fits.size(); b++) {
@@ -84,23 +99,29 @@ final class BinaryOutcomeModel {
         return Predictions.including(Interval.percentile(point, replicates, level));
     }
 
+    /**
+     * The member-0 prediction decomposed on the calibrated logit scale: baseline (intercept or TreeSHAP bias,
+     * plus the regimen indicator terms) + Σ per-feature contributions (main effect and regimen interaction
+     * pooled), all multiplied by the Platt slope; the Platt intercept goes to the baseline.
+     */
     Explanation explain(FeatureVector features, int regimen) {
         int key = key(regimen);
         Design design = designs.get(key);
-        LogisticModel model = members.get(key).get(0);
+        BinaryMember model = members.get(key).get(0);
         double[] x = features.values();
+        BinaryMember.Attribution attribution = model.attribution(design.row(x, designRegimen(regimen)));
+        double[] byColumn = attribution.byColumn();
         double[] byFeature = new double[x.length];
         double regimenTerm = 0;
         List<Column> columns = design.columns();
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
-            if (!column.appliesTo(designRegimen(regimen))) {
-                continue;
-            }
-            if (column.isRegimenIndicator()) {
-                regimenTerm += model.weight(c);
+            if (!column.appliesTo(designRegimen(regimen)) || column.isRegimenIndicator()) {
+                // Regimen indicators (and, for TreeSHAP, any share given to another regimen's absent columns)
+                // describe the regimen, not the patient: they belong to the baseline.
+                regimenTerm += byColumn[c];
             } else {
-                byFeature[column.feature()] += model.weight(c) * design.standardised(x, column.feature());
+                byFeature[column.feature()] += byColumn[c];
             }
         }
         List<FeatureContribution> contributions = new ArrayList<>();
@@ -111,8 +132,8 @@ final class BinaryOutcomeModel {
                         platt.slope() * byFeature[j]));
             }
         }
-        double baseline = platt.apply(model.intercept() + regimenTerm);
-        return new Explanation(baseline, platt.apply(rawLogit(x, regimen, 0)), contributions);
+        double baseline = platt.apply(attribution.intercept() + regimenTerm);
+        return new Explanation(baseline, platt.apply(rawLogit(x, regimen, 0)), contributions, attribution.method());
     }
 
     static double logistic(double logit) {

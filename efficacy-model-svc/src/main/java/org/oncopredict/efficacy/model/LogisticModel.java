@@ -18,7 +18,7 @@ import org.tribuo.protos.core.ModelProto;
  * the log-odds of Tribuo's own softmax prediction. Reading it directly makes explanations exact (the
  * contributions and the intercept sum to the logit) and a prediction cost a dot product.
  */
-final class LogisticModel {
+final class LogisticModel implements BinaryMember {
 
     static final Label YES = new Label("yes");
     static final Label NO = new Label("no");
@@ -63,7 +63,24 @@ final class LogisticModel {
         return new LogisticModel(linear, columnNames, interceptOffset);
     }
 
-    byte[] tribuoBytes() {
+    @Override
+    public BaseLearner kind() {
+        return BaseLearner.LOGISTIC_SGD;
+    }
+
+    @Override
+    public Attribution attribution(SparseRow row) {
+        double[] byColumn = new double[weights.length];
+        int[] index = row.index();
+        double[] value = row.value();
+        for (int i = 0; i < index.length; i++) {
+            byColumn[index[i]] = weights[index[i]] * value[i];
+        }
+        return new Attribution(intercept, byColumn, "EXACT_LINEAR");
+    }
+
+    @Override
+    public byte[] tribuoBytes() {
         return tribuoModel.serialize().toByteArray();
     }
 
@@ -71,7 +88,8 @@ final class LogisticModel {
         return tribuoModel;
     }
 
-    double interceptOffset() {
+    @Override
+    public double interceptOffset() {
         return interceptOffset;
     }
 
@@ -84,7 +102,8 @@ final class LogisticModel {
         return weights[column];
     }
 
-    double logit(SparseRow row) {
+    @Override
+    public double logit(SparseRow row) {
         double logit = intercept;
         int[] index = row.index();
         double[] value = row.value();

@@ -23,7 +23,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * exactly given the coefficients (Newton on Σ (y − p) = 0): predicted and observed event counts agree on
  * the training rows.
  */
-final class LogisticTrainer {
+final class LogisticTrainer implements MemberTrainer {
 
     private static final LabelFactory LABELS = new LabelFactory();
 
@@ -37,7 +37,8 @@ final class LogisticTrainer {
         this.minimumUpdates = minimumUpdates;
     }
 
-    LogisticModel fit(List<String> columnNames, List<SparseRow> rows, boolean[] outcomes, long seed,
+    @Override
+    public LogisticModel fit(List<String> columnNames, List<SparseRow> rows, boolean[] outcomes, long seed,
                       String description) {
         if (rows.size() != outcomes.length) {
             throw new IllegalArgumentException("rows and outcomes differ in length");

@@ -22,7 +22,8 @@ import org.oncopredict.efficacy.training.DiscreteTimeSurvivalModel;
 /**
  * The bytes of an {@link OutcomeModel} as stored in the registry: a ZIP with {@code manifest.json}
  * (description, designs, calibration, support statistics, evaluation) and one entry per fitted model —
- * logistic members in Tribuo's own protobuf serialisation ({@code .tribuo}), survival members in
+ * logistic and XGBoost members in Tribuo's own protobuf serialisation ({@code .tribuo}; the manifest's
+ * {@code memberKind} says which, absent in artifacts written before XGBoost = logistic), survival members in
  * {@link DiscreteTimeSurvivalModel#serialize()}'s format (which embeds Tribuo's). Entries are written in
  * a fixed order, so the same model gives the same bytes.
  */
@@ -52,8 +53,18 @@ public final class ModelArtifact {
         }
     }
 
+    /**
+     * @param interceptOffsets per design key, one entry per member (0 for XGBoost members)
+     * @param memberKind       the members' kind; null (older artifacts) = {@link BaseLearner#LOGISTIC_SGD}
+     */
     record BinaryDoc(Learner learner, Map<Integer, DesignDoc> designs, Map<Integer, List<Double>> interceptOffsets,
-                     Platt platt) {
+                     Platt platt, BaseLearner memberKind) {
+
+        BinaryDoc {
+            if (memberKind == null) {
+                memberKind = BaseLearner.LOGISTIC_SGD;
+            }
+        }
     }
 
     record SurvivalDoc(Learner learner, Map<Integer, DesignDoc> designs, Map<Integer, Integer> members) {
@@ -120,7 +131,7 @@ public final class ModelArtifact {
         Map<Integer, List<Double>> offsets = new TreeMap<>();
         model.designs().forEach((key, design) -> {
             designs.put(key, DesignDoc.of(design));
-            List<LogisticModel> members = model.members().get(key);
+            List<BinaryMember> members = model.members().get(key);
             List<Double> keyOffsets = new ArrayList<>();
             for (int b = 0; b < members.size(); b++) {
                 entries.put(entryName(name, key, b, "tribuo"), members.get(b).tribuoBytes());
@@ -128,7 +139,7 @@ public final class ModelArtifact {
             }
             offsets.put(key, keyOffsets);
         });
-        return new BinaryDoc(model.learner(), designs, offsets, model.platt());
+        return new BinaryDoc(model.learner(), designs, offsets, model.platt(), model.baseLearner());
     }
 
     private static SurvivalDoc survivalDoc(String name, SurvivalOutcomeModel model, Map<String, byte[]> entries) {
@@ -147,16 +158,19 @@ public final class ModelArtifact {
 
     private static BinaryOutcomeModel binary(String name, BinaryDoc doc, Map<String, byte[]> entries) {
         Map<Integer, Design> designs = new TreeMap<>();
-        Map<Integer, List<LogisticModel>> members = new TreeMap<>();
+        Map<Integer, List<BinaryMember>> members = new TreeMap<>();
         doc.designs().forEach((key, designDoc) -> {
             Design design = designDoc.design();
             designs.put(key, design);
             List<String> columns = design.columnNames();
             List<Double> offsets = doc.interceptOffsets().get(key);
-            List<LogisticModel> models = new ArrayList<>();
+            List<BinaryMember> models = new ArrayList<>();
             for (int b = 0; b < offsets.size(); b++) {
-                models.add(LogisticModel.deserialize(entry(entries, entryName(name, key, b, "tribuo")), columns,
-                        offsets.get(b)));
+                byte[] bytes = entry(entries, entryName(name, key, b, "tribuo"));
+                models.add(switch (doc.memberKind()) {
+                    case LOGISTIC_SGD -> LogisticModel.deserialize(bytes, columns, offsets.get(b));
+                    case XGBOOST -> XGBoostMember.deserialize(bytes, columns);
+                });
             }
             members.put(key, models);
         });

@@ -33,12 +33,14 @@ import org.oncopredict.efficacy.training.SurvivalEnsemble;
  *       calibration and held-out sets.</li>
  *   <li>Regimens with at least {@link TrainingConfig#minimumRowsPerRegimen()} training lines are modelled;
  *       the others are listed with the reason.</li>
- *   <li>Response and toxicity: logistic models (S- or T-learner), each fitted on the training lines and on
- *       B bootstrap resamples; one Platt calibration fitted on the calibration lines.</li>
+ *   <li>Response and toxicity: the configured base learner — logistic models (default) or XGBoost trees — as
+ *       S- or T-learner, each fitted on the training lines and on B bootstrap resamples; one Platt calibration
+ *       fitted on the calibration lines.</li>
  *   <li>PFS and OS: per-regimen discrete-time hazard models (monthly person-periods) with their B resamples,
  *       whichever the learner. A pooled S-learner design has ~400 dense columns per person-month; Tribuo's
  *       SGD did not converge on it within a practical budget (held-out C-index 0.61 against 0.69, diverging
- *       hazards), so survival is always fitted per regimen.</li>
+ *       hazards), so survival is always fitted per regimen — and always as a logistic hazard model, whatever
+ *       the base learner of the binary outcomes.</li>
  *   <li>Support statistics from the training lines; the quality figures on the held-out lines only.</li>
  * </ol>
  * Cancellation is checked before every fit; progress is reported as the share of fits done.
@@ -125,7 +127,7 @@ public final class OutcomeModelTrainer {
         SupportIndex support = SupportIndex.build(schema, regimens.size(),
                 modelled.stream().map(LineOutcome::features).toList(),
                 modelled.stream().mapToInt(row -> index.get(row.regimenId())).toArray(), LOW_SUPPORT);
-        ModelDescription description = new ModelDescription(FeatureSchema.VERSION, config.learner(), "LOGISTIC_SGD",
+        ModelDescription description = new ModelDescription(FeatureSchema.VERSION, config.learner(), config.baseLearner().name(),
                 regimens, notModelled, config.bootstrapReplicates(), config.intervalLevel(), modelled.size(),
                 calibration.size(), heldOut.size(), patients.size(), cohortHash(rows), source,
                 Map.copyOf(skippedLines), clock.instant(), config);
@@ -139,11 +141,14 @@ public final class OutcomeModelTrainer {
                                          Function<LineOutcome, Boolean> label, Map<String, Integer> index,
                                          List<String> regimens, List<LineOutcome> calibration, Progress progress,
                                          Map<String, String> notModelled) {
-        LogisticTrainer trainer = new LogisticTrainer(config.learningRate(), config.minimumEpochs(),
-                config.minimumUpdates());
+        MemberTrainer trainer = switch (config.baseLearner()) {
+            case LOGISTIC_SGD -> new LogisticTrainer(config.learningRate(), config.minimumEpochs(),
+                    config.minimumUpdates());
+            case XGBOOST -> new XGBoostMemberTrainer();
+        };
         List<LineOutcome> known = rows.stream().filter(row -> label.apply(row) != null).toList();
         Map<Integer, Design> designs = new TreeMap<>();
-        Map<Integer, List<LogisticModel>> members = new TreeMap<>();
+        Map<Integer, List<BinaryMember>> members = new TreeMap<>();
         if (config.learner() == Learner.S_LEARNER) {
             Design design = Design.fit(schema.names(), values(known), regimenIndices(known, index), regimens,
                     modifiers());
@@ -172,24 +177,34 @@ public final class OutcomeModelTrainer {
             }
         }
         BinaryOutcomeModel uncalibrated = new BinaryOutcomeModel(config.learner(), designs, members, Platt.IDENTITY);
-        List<double[]> logits = new ArrayList<>();
+        // Batched per regimen (one native call per regimen for tree members), in calibration-row order.
+        Map<Integer, List<Integer>> byRegimen = new TreeMap<>();
         List<Boolean> ys = new ArrayList<>();
+        List<double[]> xs = new ArrayList<>();
         for (LineOutcome row : calibration) {
             Integer r = index.get(row.regimenId());
             Boolean y = label.apply(row);
             if (r != null && y != null && uncalibrated.covers(r)) {
-                logits.add(new double[] {uncalibrated.rawLogit(row.features().values(), r, 0)});
+                byRegimen.computeIfAbsent(r, k -> new ArrayList<>()).add(ys.size());
+                xs.add(row.features().values());
                 ys.add(y);
             }
         }
+        double[] logits = new double[ys.size()];
+        byRegimen.forEach((r, positions) -> {
+            double[] batch = uncalibrated.rawLogits(positions.stream().map(xs::get).toList(), r);
+            for (int i = 0; i < batch.length; i++) {
+                logits[positions.get(i)] = batch[i];
+            }
+        });
         boolean[] y = new boolean[ys.size()];
         for (int i = 0; i < y.length; i++) {
             y[i] = ys.get(i);
         }
-        return uncalibrated.withPlatt(Platt.fit(logits.stream().mapToDouble(l -> l[0]).toArray(), y));
+        return uncalibrated.withPlatt(Platt.fit(logits, y));
     }
 
-    private List<LogisticModel> fitMembers(LogisticTrainer trainer, Design design, List<SparseRow> rows, boolean[] y,
+    private List<BinaryMember> fitMembers(MemberTrainer trainer, Design design, List<SparseRow> rows, boolean[] y,
                                            String description, Progress progress) {
         List<String> columns = design.columnNames();
         long[] seeds = new SplittableRandom(config.seed() ^ description.hashCode()).longs(config.bootstrapReplicates() + 1)
@@ -197,7 +212,7 @@ public final class OutcomeModelTrainer {
         int n = rows.size();
         return IntStream.rangeClosed(0, config.bootstrapReplicates()).parallel().mapToObj(b -> {
             progress.checkCancelled();
-            LogisticModel model;
+            BinaryMember model;
             if (b == 0) {
                 model = trainer.fit(columns, rows, y, seeds[0], description);
             } else {

@@ -16,11 +16,14 @@ import org.oncopredict.efficacy.training.DiscreteTimeSurvivalConfig;
  * @param minimumEpochs         SGD passes at least
  * @param minimumUpdates        SGD updates at least (small data get more passes)
  * @param survival              the discrete-time survival settings (monthly intervals, bands, SGD)
+ * @param baseLearner           the model of the binary outcomes (response, toxicity) in both S- and T-learner mode;
+ *                              PFS and OS stay discrete-time logistic hazard models whatever it is. Null (e.g. an
+ *                              older manifest without it) means {@link BaseLearner#LOGISTIC_SGD}.
  */
 public record TrainingConfig(Learner learner, int bootstrapReplicates, long seed, double holdoutFraction,
                              double calibrationFraction, double intervalLevel, int minimumRowsPerRegimen,
                              double learningRate, int minimumEpochs, int minimumUpdates,
-                             DiscreteTimeSurvivalConfig survival) {
+                             DiscreteTimeSurvivalConfig survival, BaseLearner baseLearner) {
 
     public static final int DEFAULT_REPLICATES = 20;
 
@@ -28,6 +31,9 @@ public record TrainingConfig(Learner learner, int bootstrapReplicates, long seed
             0.15, 0.90, 40, 0.1, 5, 100_000, new DiscreteTimeSurvivalConfig(1, 6, 0.5, 5, 30_000, 42));
 
     public TrainingConfig {
+        if (baseLearner == null) {
+            baseLearner = BaseLearner.LOGISTIC_SGD;
+        }
         if (learner == null) {
             throw new IllegalArgumentException("learner is required");
         }
@@ -48,24 +54,38 @@ public record TrainingConfig(Learner learner, int bootstrapReplicates, long seed
         }
     }
 
+    /** The configuration before base learners were selectable: logistic SGD. */
+    public TrainingConfig(Learner learner, int bootstrapReplicates, long seed, double holdoutFraction,
+                          double calibrationFraction, double intervalLevel, int minimumRowsPerRegimen,
+                          double learningRate, int minimumEpochs, int minimumUpdates,
+                          DiscreteTimeSurvivalConfig survival) {
+        this(learner, bootstrapReplicates, seed, holdoutFraction, calibrationFraction, intervalLevel,
+                minimumRowsPerRegimen, learningRate, minimumEpochs, minimumUpdates, survival, BaseLearner.LOGISTIC_SGD);
+    }
+
+    public TrainingConfig withBaseLearner(BaseLearner value) {
+        return new TrainingConfig(learner, bootstrapReplicates, seed, holdoutFraction, calibrationFraction,
+                intervalLevel, minimumRowsPerRegimen, learningRate, minimumEpochs, minimumUpdates, survival, value);
+    }
+
     public TrainingConfig withLearner(Learner value) {
         return new TrainingConfig(value, bootstrapReplicates, seed, holdoutFraction, calibrationFraction,
-                intervalLevel, minimumRowsPerRegimen, learningRate, minimumEpochs, minimumUpdates, survival);
+                intervalLevel, minimumRowsPerRegimen, learningRate, minimumEpochs, minimumUpdates, survival, baseLearner);
     }
 
     public TrainingConfig withReplicates(int value) {
         return new TrainingConfig(learner, value, seed, holdoutFraction, calibrationFraction,
-                intervalLevel, minimumRowsPerRegimen, learningRate, minimumEpochs, minimumUpdates, survival);
+                intervalLevel, minimumRowsPerRegimen, learningRate, minimumEpochs, minimumUpdates, survival, baseLearner);
     }
 
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(learner, bootstrapReplicates, value, holdoutFraction, calibrationFraction,
                 intervalLevel, minimumRowsPerRegimen, learningRate, minimumEpochs, minimumUpdates,
-                survival.withSeed(value));
+                survival.withSeed(value), baseLearner);
     }
 
     public TrainingConfig withHoldoutFraction(double value) {
         return new TrainingConfig(learner, bootstrapReplicates, seed, value, calibrationFraction,
-                intervalLevel, minimumRowsPerRegimen, learningRate, minimumEpochs, minimumUpdates, survival);
+                intervalLevel, minimumRowsPerRegimen, learningRate, minimumEpochs, minimumUpdates, survival, baseLearner);
     }
 }

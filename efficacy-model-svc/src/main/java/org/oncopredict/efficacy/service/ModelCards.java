@@ -56,7 +56,10 @@ public final class ModelCards {
         card.put("data", data);
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("learner", d.learner().name());
-        training.put("base_learner", d.baseLearner() + " (Tribuo LinearSGDTrainer, log loss, AdaGrad with averaging)");
+        training.put("base_learner", "XGBOOST".equals(d.baseLearner())
+                ? d.baseLearner() + " (Tribuo XGBoostClassificationTrainer: " + org.oncopredict.efficacy.model.BaseLearner.XGBOOST_SETTINGS
+                        + "; TreeSHAP explanations; response and toxicity only, survival stays logistic)"
+                : d.baseLearner() + " (Tribuo LinearSGDTrainer, log loss, AdaGrad with averaging)");
         training.put("survival", "per-regimen discrete-time hazard model, monthly person-periods, "
                 + d.config().survival().baselineBands() + " baseline bands");
         training.put("bootstrap_replicates", d.bootstrapReplicates());

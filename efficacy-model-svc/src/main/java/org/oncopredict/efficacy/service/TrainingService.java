@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.oncopredict.efficacy.catalogue.RegimenCatalogue;
 import org.oncopredict.efficacy.features.FeatureEncoder;
 import org.oncopredict.efficacy.features.FeatureSchema;
+import org.oncopredict.efficacy.model.BaseLearner;
 import org.oncopredict.efficacy.model.EvaluationReport;
 import org.oncopredict.efficacy.model.Learner;
 import org.oncopredict.efficacy.model.ModelArtifact;
@@ -41,7 +42,6 @@ import org.oncopredict.efficacy.registry.QualityFigures;
 import org.oncopredict.efficacy.registry.TrainingJobs;
 import org.oncopredict.efficacy.training.LineOutcome;
 import org.oncopredict.efficacy.training.TherapyLineRows;
-import org.oncopredict.proto.efficacy.v1.BaseLearner;
 import org.oncopredict.proto.efficacy.v1.CohortSource;
 import org.oncopredict.proto.efficacy.v1.RecalibrateModelRequest;
 import org.oncopredict.proto.efficacy.v1.TrainRequest;
@@ -107,11 +107,14 @@ public class TrainingService {
     }
 
     static TrainingConfig config(TrainRequest request) {
-        if (request.getBaseLearner() == BaseLearner.BASE_LEARNER_XGBOOST) {
-            throw new EfficacyException(EfficacyException.Reason.UNIMPLEMENTED, "base_learner",
-                    "the XGBoost base learner is not available yet; use BASE_LEARNER_LOGISTIC_SGD (the default)");
-        }
         TrainingConfig config = TrainingConfig.DEFAULT;
+        switch (request.getBaseLearner()) {
+            case BASE_LEARNER_XGBOOST -> config = config.withBaseLearner(BaseLearner.XGBOOST);
+            case BASE_LEARNER_LOGISTIC_SGD, BASE_LEARNER_UNSPECIFIED ->
+                    config = config.withBaseLearner(BaseLearner.LOGISTIC_SGD);
+            default -> throw EfficacyException.invalid("base_learner", "unknown base learner "
+                    + request.getBaseLearnerValue());
+        }
         switch (request.getLearner()) {
             case LEARNER_T -> config = config.withLearner(Learner.T_LEARNER);
             case LEARNER_S, LEARNER_UNSPECIFIED -> config = config.withLearner(Learner.S_LEARNER);
