@@ -184,10 +184,12 @@ public final class EfficacyBench implements Callable<Integer> {
             PatientProfile profile = profiles.get(i % profiles.size());
             long t0 = System.nanoTime();
             FeatureVector x = encoder.encode(profile, today);
-            for (String id : regimens) {
+            var eligibilities = eligibility.evaluate(profile, regimens.stream().map(catalogue::require).toList(), today);
+            for (int r = 0; r < regimens.size(); r++) {
+                String id = regimens.get(r);
                 var regimen = catalogue.require(id);
                 RegimenPrediction.Builder b = RegimenPrediction.newBuilder()
-                        .setEligibility(CatalogueProtoMapper.toProto(eligibility.evaluate(profile, regimen, today)));
+                        .setEligibility(CatalogueProtoMapper.toProto(eligibilities.get(r)));
                 RegimenOutcome o = model.predict(x, id, regimen.name()).orElse(null);
                 if (o != null && o.response() != null) {
                     b.setResponse(PredictionProtoMapper.probability(o.response()))

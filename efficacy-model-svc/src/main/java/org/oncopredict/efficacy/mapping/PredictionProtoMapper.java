@@ -138,11 +138,13 @@ public final class PredictionProtoMapper {
         ModelVersion.Builder b = ModelVersion.newBuilder().setVersion(v.version()).setState(state(v.state()))
                 .setKind(kind(v.kind())).setCreatedAt(v.createdAt().toString()).setCreatedBy(v.createdBy())
                 .setFeatureSchema(v.featureSchema()).setCohortHash(v.cohortHash()).setCohortSize(v.cohortSize())
-                .setArtifactSha256(v.artifactSha256()).setProvenanceHash(v.artifactSha256())
-                // The registry summary records the meta-learner only, not the base learner (see ModelVersionSummary).
-                .setBaseLearner(BaseLearner.BASE_LEARNER_LOGISTIC_SGD);
+                .setArtifactSha256(v.artifactSha256()).setProvenanceHash(v.artifactSha256());
+        // The registry's learner column reads "<meta-learner>:<base learner>", e.g. "S_LEARNER:XGBOOST"
+        // (versions registered before the base learner existed hold the meta-learner only: logistic).
+        String[] learners = v.learner().split(":", 2);
+        b.setBaseLearner(baseLearner(learners.length > 1 ? learners[1] : "LOGISTIC_SGD"));
         try {
-            b.setLearner(learner(Learner.valueOf(v.learner())));
+            b.setLearner(learner(Learner.valueOf(learners[0])));
         } catch (IllegalArgumentException e) {
             // An unknown learner name stays LEARNER_UNSPECIFIED rather than failing the listing.
         }

@@ -288,7 +288,8 @@ public class TrainingService {
         provenance.put("cohort_hash", d.cohortHash());
         provenance.put("seed", d.config().seed());
         provenance.put("trained_at", d.trainedAt());
-        return registry.register(new NewModelVersion(kind, parent, actor, FeatureSchema.VERSION, d.learner().name(),
+        return registry.register(new NewModelVersion(kind, parent, actor, FeatureSchema.VERSION,
+                d.learner().name() + ":" + d.baseLearner(),
                 json(d.config()), json(provenance), d.cohortHash(), d.trainingLines(), json(e),
                 ModelCards.card(model, catalogue.version(), extra), quality, ModelArtifact.serialize(model)));
     }

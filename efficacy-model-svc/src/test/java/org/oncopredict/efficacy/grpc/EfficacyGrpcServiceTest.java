@@ -33,6 +33,7 @@ import org.oncopredict.efficacy.profiles.ProfileClient;
 import org.oncopredict.efficacy.testsupport.ProfileServiceProcess;
 import org.oncopredict.localpg.PostgresTestResource;
 import org.oncopredict.proto.efficacy.v1.ActivateModelRequest;
+import org.oncopredict.proto.efficacy.v1.BaseLearner;
 import org.oncopredict.proto.efficacy.v1.ActivateModelResponse;
 import org.oncopredict.proto.efficacy.v1.CancelTrainingJobRequest;
 import org.oncopredict.proto.efficacy.v1.CohortSource;
@@ -329,6 +330,33 @@ class EfficacyGrpcServiceTest {
         assertThat(card.at("/recalibration/response_platt/slope").asDouble()).isNotEqualTo(1.0);
         assertThat(recalibrated.getCalibrationSlope())
                 .isCloseTo(card.at("/recalibration/after/response/calibrationSlope").asDouble(), within(1e-12));
+    }
+
+    @Test
+    @Order(10)
+    void trainsAnXGBoostModelWithTreeShapExplanations() throws Exception {
+        TrainingJob job = stub().train(TrainRequest.newBuilder().setCohort(CohortSource.getDefaultInstance())
+                .setBaseLearner(BaseLearner.BASE_LEARNER_XGBOOST).setBootstrapReplicates(2).setSeed(6).build());
+        TrainingJob done = await(job.getJobId(), Duration.ofMinutes(5));
+        assertThat(done.getState()).as(done.getError()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+        var listed = stub().listModels(ListModelsRequest.getDefaultInstance()).getModels(0);
+        assertThat(listed.getVersion()).isEqualTo(done.getModelVersion());
+        assertThat(listed.getBaseLearner()).isEqualTo(BaseLearner.BASE_LEARNER_XGBOOST);
+        assertThat(listed.getLearner()).isEqualTo(org.oncopredict.proto.efficacy.v1.Learner.LEARNER_S);
+
+        PatientProfile patient = somePatient(CancerType.CANCER_TYPE_COLORECTAL);
+        PredictTreatmentOutcomesResponse response = stub().predictTreatmentOutcomes(PredictTreatmentOutcomesRequest
+                .newBuilder().setPatientId(patient.getPatientId()).setModelVersion(done.getModelVersion()).build());
+        assertThat(response.getModel().getBaseLearner()).isEqualTo(BaseLearner.BASE_LEARNER_XGBOOST);
+        List<RegimenPrediction> withResponse = response.getPredictionsList().stream()
+                .filter(RegimenPrediction::hasResponse).toList();
+        assertThat(withResponse).isNotEmpty().allSatisfy(p -> {
+            Explanation e = p.getResponseExplanation();
+            assertThat(e.getMethod()).isEqualTo(org.oncopredict.proto.efficacy.v1.ExplanationMethod.EXPLANATION_METHOD_TREE_SHAP);
+            double sum = e.getBaselineLogit() + e.getOtherContributions()
+                    + e.getContributionsList().stream().mapToDouble(FeatureContribution::getContribution).sum();
+            assertThat(sum).isCloseTo(e.getLogit(), within(2e-6));
+        });
     }
 
     private JsonNode readHealth() {
