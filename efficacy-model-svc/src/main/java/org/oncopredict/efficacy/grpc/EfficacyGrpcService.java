@@ -132,7 +132,9 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
                 throw EfficacyException.invalid("max_patients", "must be >= 0 (0: no limit)");
             }
             LocalDate asOf = PredictionService.asOf(request.getAsOfDate(), "as_of_date");
-            OptionalLong version = version(request.hasModelVersion(), request.getModelVersion());
+            // Loaded once: every batch of the stream comes from the same model version.
+            org.oncopredict.efficacy.service.ModelStore.Loaded model =
+                    models.load(version(request.hasModelVersion(), request.getModelVersion()));
             boolean explain = request.getIncludeExplanations();
             ServerCallStreamObserver<PredictionBatch> call = (ServerCallStreamObserver<PredictionBatch>) observer;
             List<PatientProfile> pending = new java.util.ArrayList<>(STREAM_BATCH);
@@ -144,7 +146,7 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
                     throw new java.util.concurrent.CancellationException("client cancelled");
                 }
                 List<PredictTreatmentOutcomesResponse> results = PREDICTION_POOL.submit(() -> pending.parallelStream()
-                        .map(profile -> predictions.predict(profile, asOf, request.getRegimenIdsList(), version, false,
+                        .map(profile -> predictions.predict(profile, asOf, request.getRegimenIdsList(), model, false,
                                 PredictionService.DEFAULT_TOP_K)).toList()).join();
                 PredictionBatch.Builder batch = PredictionBatch.newBuilder().addAllPatients(missing);
                 if (first[0] && !results.isEmpty()) {

@@ -46,8 +46,10 @@ public class CohortPredictionService {
     RegimenCatalogue catalogue;
     @Inject
     PredictionService predictions;
-
-    private final FeatureEncoder encoder = new FeatureEncoder();
+    @Inject
+    EligibilityEvaluator eligibility;
+    @Inject
+    FeatureEncoder encoder;
 
     public PredictCohortResponse predict(CohortFilter filter, List<String> regimenIds, OptionalLong version,
                                          int maxPatients, LocalDate asOf) {
@@ -58,7 +60,6 @@ public class CohortPredictionService {
         int limit = maxPatients == 0 ? DEFAULT_MAX_PATIENTS : maxPatients;
         ModelStore.Loaded loaded = models.load(version);
         OutcomeModel model = loaded.model();
-        EligibilityEvaluator eligibility = new EligibilityEvaluator(catalogue.catalogue());
         List<PatientProfile> group = new ArrayList<>();
         // One more than the limit tells whether the group was truncated.
         profiles.streamCohort(filter, false, limit + 1, group::add);

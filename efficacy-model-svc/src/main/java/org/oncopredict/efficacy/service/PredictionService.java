@@ -45,9 +45,10 @@ public class PredictionService {
     RegimenCatalogue catalogue;
     @Inject
     ModelStore models;
-
-    private final FeatureEncoder encoder = new FeatureEncoder();
-    private volatile EligibilityEvaluator eligibility;
+    @Inject
+    EligibilityEvaluator eligibility;
+    @Inject
+    FeatureEncoder encoder;
 
     /** Parses an ISO date request field; empty means today. */
     public static LocalDate asOf(String iso, String field) {
@@ -78,11 +79,16 @@ public class PredictionService {
 
     public PredictTreatmentOutcomesResponse predict(PatientProfile profile, LocalDate asOf, List<String> regimenIds,
                                                     OptionalLong version, boolean monthlyCurve, int topK) {
+        return predict(profile, asOf, regimenIds, models.load(version), monthlyCurve, topK);
+    }
+
+    /** As above with the model already loaded: a batch of patients is predicted by one model throughout. */
+    public PredictTreatmentOutcomesResponse predict(PatientProfile profile, LocalDate asOf, List<String> regimenIds,
+                                                    ModelStore.Loaded loaded, boolean monthlyCurve, int topK) {
         if (topK < 0 || topK > MAX_TOP_K) {
             throw EfficacyException.invalid("explanation_top_k", "must be between 0 and " + MAX_TOP_K + ", got " + topK);
         }
         List<Regimen> regimens = regimens(profile, regimenIds);
-        ModelStore.Loaded loaded = models.load(version);
         ModelInfo info = PredictionProtoMapper.modelInfo(loaded.version(), loaded.model().description(), catalogue.version());
         PredictTreatmentOutcomesResponse.Builder response = PredictTreatmentOutcomesResponse.newBuilder()
                 .setPatientId(profile.getPatientId()).setModel(info).setAsOfDate(asOf.toString());
@@ -93,7 +99,7 @@ public class PredictionService {
         if (!features.imputed().isEmpty()) {
             response.addWarnings("missing data replaced by documented defaults: " + String.join(", ", features.imputed()));
         }
-        List<Eligibility> eligibilities = evaluator().evaluate(profile, regimens, asOf);
+        List<Eligibility> eligibilities = eligibility.evaluate(profile, regimens, asOf);
         List<RegimenPrediction> predictions = new ArrayList<>();
         for (int i = 0; i < regimens.size(); i++) {
             predictions.add(predict(profile, features, regimens.get(i), eligibilities.get(i), loaded.model(),
@@ -154,14 +160,5 @@ public class PredictionService {
             case ELIGIBILITY_STATUS_ELIGIBLE, ELIGIBILITY_STATUS_ELIGIBLE_WITH_CAUTIONS -> true;
             default -> false;
         };
-    }
-
-    private EligibilityEvaluator evaluator() {
-        EligibilityEvaluator e = eligibility;
-        if (e == null) {
-            e = new EligibilityEvaluator(catalogue.catalogue());
-            eligibility = e;
-        }
-        return e;
     }
 }

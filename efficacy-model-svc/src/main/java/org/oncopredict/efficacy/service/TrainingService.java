@@ -68,6 +68,8 @@ public class TrainingService {
     RegimenCatalogue catalogue;
     @Inject
     ModelStore models;
+    @Inject
+    FeatureEncoder encoder;
 
     @ConfigProperty(name = "oncopredict.training.max-profiles", defaultValue = "200000")
     int maxProfiles;
@@ -77,7 +79,6 @@ public class TrainingService {
         t.setDaemon(true);
         return t;
     });
-    private final FeatureEncoder encoder = new FeatureEncoder();
 
     void shutdown(@Observes ShutdownEvent event) {
         executor.shutdownNow();
