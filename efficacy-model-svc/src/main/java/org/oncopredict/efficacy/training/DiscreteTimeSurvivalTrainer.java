@@ -57,9 +57,6 @@ import java.util.stream.IntStream;
 public final class DiscreteTimeSurvivalTrainer {
 
     private static final LabelFactory LABELS = new LabelFactory();
-    private static final int MAX_NEWTON_ITERATIONS = 50;
-    private static final double MAX_NEWTON_STEP = 2;
-    private static final double NEWTON_TOLERANCE = 1e-12;
 
     private final DiscreteTimeSurvivalConfig config;
     private final PersonPeriodExpansion expansion;
@@ -179,23 +176,12 @@ public final class DiscreteTimeSurvivalTrainer {
                 continue;
             }
             double[] logits = inBand.stream().mapToDouble(row -> sgd.logit(row.covariates(), band)).toArray();
-            double delta = 0;
-            for (int iteration = 0; iteration < MAX_NEWTON_ITERATIONS; iteration++) {
-                double score = 0;
-                double information = 0;
-                for (int r = 0; r < logits.length; r++) {
-                    double h = 1 / (1 + Math.exp(-(logits[r] + delta)));
-                    score += inBand.get(r).weight() * ((inBand.get(r).event() ? 1 : 0) - h);
-                    information += inBand.get(r).weight() * h * (1 - h);
-                }
-                // Capped steps keep Newton safe should SGD have left an intercept far off.
-                double step = Math.max(-MAX_NEWTON_STEP, Math.min(MAX_NEWTON_STEP, score / information));
-                delta += step;
-                if (Math.abs(step) < NEWTON_TOLERANCE) {
-                    break;
-                }
+            double[] weights = inBand.stream().mapToDouble(Row::weight).toArray();
+            boolean[] events = new boolean[inBand.size()];
+            for (int r = 0; r < events.length; r++) {
+                events[r] = inBand.get(r).event();
             }
-            offsets[b] = delta;
+            offsets[b] = InterceptOffset.solve(logits, weights, events);
         }
         return offsets;
     }
