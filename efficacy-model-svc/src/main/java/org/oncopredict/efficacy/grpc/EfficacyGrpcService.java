@@ -279,19 +279,14 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
             if (request.getValidateOnly()) {
                 return b.setModel(PredictionProtoMapper.modelVersion(target)).build();
             }
-            ModelVersionSummary activated = registry.activate(request.getVersion(), Callers.current());
-            models.invalidate();
-            return b.setModel(PredictionProtoMapper.modelVersion(activated)).build();
+            return b.setModel(PredictionProtoMapper.modelVersion(registry.activate(request.getVersion(),
+                    Callers.current()))).build();
         });
     }
 
     @Override
     public void rollbackModel(RollbackModelRequest request, StreamObserver<ModelVersion> observer) {
-        unary(observer, () -> {
-            ModelVersionSummary restored = registry.rollback(Callers.current());
-            models.invalidate();
-            return PredictionProtoMapper.modelVersion(restored);
-        });
+        unary(observer, () -> PredictionProtoMapper.modelVersion(registry.rollback(Callers.current())));
     }
 
     @Override

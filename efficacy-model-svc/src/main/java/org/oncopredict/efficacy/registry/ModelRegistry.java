@@ -3,6 +3,7 @@ package org.oncopredict.efficacy.registry;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -54,10 +55,12 @@ public class ModelRegistry {
 
     private final AgroalDataSource dataSource;
     private final QualityGate gate;
+    private final Event<ActiveModelChanged> activeChanged;
 
-    public ModelRegistry(AgroalDataSource dataSource, QualityGate gate) {
+    public ModelRegistry(AgroalDataSource dataSource, QualityGate gate, Event<ActiveModelChanged> activeChanged) {
         this.dataSource = dataSource;
         this.gate = gate;
+        this.activeChanged = activeChanged;
     }
 
     /** Stores a new CANDIDATE version and returns its number (1, 2, 3, …). */
@@ -227,6 +230,7 @@ public class ModelRegistry {
         }
         LOG.infof("Model version %d activated by %s (previous active: %s)", version, actor,
                 outcome.previous() == null ? "none" : outcome.previous());
+        activeChanged.fire(new ActiveModelChanged(version));
         return outcome.activated();
     }
 
@@ -260,6 +264,7 @@ public class ModelRegistry {
         });
         LOG.infof("Model version %d rolled back by %s; version %d is active again", outcome.previous(), actor,
                 outcome.activated().version());
+        activeChanged.fire(new ActiveModelChanged(outcome.activated().version()));
         return outcome.activated();
     }
 

@@ -5,9 +5,11 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.oncopredict.efficacy.model.ModelArtifact;
 import org.oncopredict.efficacy.model.OutcomeModel;
+import org.oncopredict.efficacy.registry.ActiveModelChanged;
 import org.oncopredict.efficacy.registry.ModelRegistry;
 import org.oncopredict.efficacy.registry.ModelVersionSummary;
 import org.oncopredict.efficacy.registry.RegistryException;
@@ -57,10 +59,10 @@ public class ModelStore {
 
     /**
      * The active version, re-read from the registry at most every {@link #ACTIVE_TTL_NANOS}: this instance's own
-     * activations and rollbacks take effect at once ({@link #invalidate()}), other instances' within two seconds.
+     * activations and rollbacks take effect at once ({@link ActiveModelChanged}), other instances' within two seconds.
      */
-    /** Forgets the cached active version: called after this instance activates or rolls back. */
-    public void invalidate() {
+    /** Forgets the cached active version when this instance's registry activates or rolls back. */
+    void onActiveChanged(@Observes ActiveModelChanged change) {
         activeRead = null;
     }
 

@@ -300,7 +300,6 @@ public class TrainingService {
         if (activate) {
             try {
                 registry.activate(version, actor);
-                models.invalidate();
                 message = "registered and activated model version " + version;
             } catch (GateRefusedException e) {
                 message = "registered model version " + version + " as a candidate; " + e.getMessage();

@@ -158,10 +158,16 @@ class EfficacyGrpcServiceTest {
         assertThat(dryRun.getChecksList()).extracting(c -> c.getName()).hasSize(3);
         assertThat(dryRun.getModel().getState()).isEqualTo(ModelState.MODEL_STATE_CANDIDATE);
 
+        // Read "no active model" into the service's short-lived cache of the active version …
+        predictionWithoutAnActiveModelIsAFailedPrecondition();
         ActivateModelResponse activated = stub().activateModel(ActivateModelRequest.newBuilder()
                 .setVersion(trainedVersion).build());
         assertThat(activated.getChecksList()).allMatch(c -> c.getPassed());
         assertThat(activated.getModel().getState()).isEqualTo(ModelState.MODEL_STATE_ACTIVE);
+        // … which the activation must clear: the next prediction already uses the new version.
+        assertThat(stub().predictTreatmentOutcomes(PredictTreatmentOutcomesRequest.newBuilder()
+                .setPatientId(somePatient(CancerType.CANCER_TYPE_NSCLC).getPatientId()).build())
+                .getModel().getVersion()).isEqualTo(trainedVersion);
 
         JsonNode ready = readHealth();
         assertThat(ready.at("/status").asText()).isEqualTo("UP");
