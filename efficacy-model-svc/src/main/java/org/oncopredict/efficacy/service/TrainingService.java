@@ -90,7 +90,7 @@ public class TrainingService {
         CohortSource source = cohortSource(request.hasCohort(), request.hasTrial(), request.getCohort());
         UUID id = jobs.create(actor, json(Map.of("kind", "TRAIN", "learner", config.learner().name(),
                 "bootstrap_replicates", config.bootstrapReplicates(), "seed", config.seed(),
-                "holdout_fraction", config.holdoutFraction(), "filter", source.getFilter().toString(),
+                "holdout_fraction", config.holdoutFraction(), "filter", describe(source.getFilter()),
                 "activate_if_gate_passes", request.getActivateIfGatePasses())));
         executor.submit(() -> run(id, () -> trainJob(id, config, source, request.getActivateIfGatePasses(), actor)));
         return id;
@@ -102,7 +102,7 @@ public class TrainingService {
         ModelStore.Loaded parent = models.load(request.hasVersion() ? OptionalLong.of(request.getVersion())
                 : OptionalLong.empty());
         UUID id = jobs.create(actor, json(Map.of("kind", "RECALIBRATE", "parent_version", parent.version().version(),
-                "filter", source.getFilter().toString())));
+                "filter", describe(source.getFilter()))));
         executor.submit(() -> run(id, () -> recalibrateJob(id, parent, source, actor)));
         return id;
     }
@@ -197,7 +197,7 @@ public class TrainingService {
         skipped.putAll(extractor.skipped());
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("the cohort has no usable therapy lines (filter: "
-                    + source.getFilter().toString().replace('\n', ' ').trim() + ")");
+                    + describe(source.getFilter()) + ")");
         }
         return rows;
     }
@@ -205,9 +205,8 @@ public class TrainingService {
     private void trainJob(UUID id, TrainingConfig config, CohortSource source, boolean activate, String actor) {
         Map<String, Integer> skipped = new LinkedHashMap<>();
         List<LineOutcome> rows = stream(id, source, skipped);
-        String description = "StreamCohort " + source.getFilter().toString().replace('\n', ' ').trim();
-        OutcomeModel model = new OutcomeModelTrainer(config).train(rows, description.isBlank() ? "StreamCohort" : description,
-                skipped, monitor(id));
+        OutcomeModel model = new OutcomeModelTrainer(config).train(rows,
+                "StreamCohort (" + describe(source.getFilter()) + ")", skipped, monitor(id));
         long version = register(id, model, NewModelVersion.TRAINED, null, actor, Map.of());
         finish(id, version, activate, actor);
     }
@@ -333,6 +332,12 @@ public class TrainingService {
                 return cancelled;
             }
         };
+    }
+
+    /** A cohort filter on one line for job requests, messages and model cards. */
+    private static String describe(org.oncopredict.proto.profile.v1.CohortFilter filter) {
+        String text = filter.toString().replace('\n', ' ').trim();
+        return text.isEmpty() ? "all patients" : text;
     }
 
     private static String json(Object value) {
