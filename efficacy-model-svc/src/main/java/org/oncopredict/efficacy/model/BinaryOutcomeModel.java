@@ -1,6 +1,7 @@
 package org.oncopredict.efficacy.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -90,13 +91,20 @@ final class BinaryOutcomeModel {
 
     /** The calibrated probability of the full-data fit with the bootstrap percentile interval. */
     Interval predict(double[] x, int regimen, double level) {
-        List<BinaryMember> fits = members.get(key(regimen));
-        double point = probability(x, regimen, 0);
-        double[] replicates = new double[fits.size() - 1];
-        for (int b = 1; b < fits.size(); b++) {
-            replicates[b - 1] = probability(x, regimen, b);
+        double[] p = memberProbabilities(x, regimen);
+        return Predictions.including(Interval.percentile(p[0], Arrays.copyOfRange(p, 1, p.length), level));
+    }
+
+    /** Calibrated probabilities of every member (0 = full-data fit), all from one design row. */
+    double[] memberProbabilities(double[] x, int regimen) {
+        int key = key(regimen);
+        SparseRow row = designs.get(key).row(x, designRegimen(regimen));
+        List<BinaryMember> fits = members.get(key);
+        double[] p = new double[fits.size()];
+        for (int b = 0; b < p.length; b++) {
+            p[b] = logistic(platt.apply(fits.get(b).logit(row)));
         }
-        return Predictions.including(Interval.percentile(point, replicates, level));
+        return p;
     }
 
     /**
@@ -109,7 +117,8 @@ final class BinaryOutcomeModel {
         Design design = designs.get(key);
         BinaryMember model = members.get(key).get(0);
         double[] x = features.values();
-        BinaryMember.Attribution attribution = model.attribution(design.row(x, designRegimen(regimen)));
+        SparseRow row = design.row(x, designRegimen(regimen));
+        BinaryMember.Attribution attribution = model.attribution(row);
         double[] byColumn = attribution.byColumn();
         double[] byFeature = new double[x.length];
         double regimenTerm = 0;
@@ -133,7 +142,7 @@ final class BinaryOutcomeModel {
             }
         }
         double baseline = platt.apply(attribution.intercept() + regimenTerm);
-        return new Explanation(baseline, platt.apply(rawLogit(x, regimen, 0)), contributions, attribution.method());
+        return new Explanation(baseline, platt.apply(model.logit(row)), contributions, attribution.method());
     }
 
     static double logistic(double logit) {

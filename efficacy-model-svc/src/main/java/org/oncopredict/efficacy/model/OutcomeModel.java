@@ -161,11 +161,7 @@ public final class OutcomeModel {
         if (r < 0 || !component.covers(r)) {
             return null;
         }
-        double[] p = new double[component.members().get(component.key(r)).size()];
-        for (int b = 0; b < p.length; b++) {
-            p[b] = component.probability(x.values(), r, b);
-        }
-        return p;
+        return component.memberProbabilities(x.values(), r);
     }
 
     /** S(month) of every member of the PFS or OS model (index 0 the full-data fit); null when not covered. */
@@ -175,10 +171,10 @@ public final class OutcomeModel {
         if (r < 0 || !component.covers(r)) {
             return null;
         }
-        int members = component.members().get(r).size();
-        double[] s = new double[members];
-        for (int b = 0; b < members; b++) {
-            s[b] = component.curve(x.values(), r, b, month)[month - 1];
+        double[][] curves = component.curves(x.values(), r, month);
+        double[] s = new double[curves.length];
+        for (int b = 0; b < curves.length; b++) {
+            s[b] = curves[b][month - 1];
         }
         return s;
     }

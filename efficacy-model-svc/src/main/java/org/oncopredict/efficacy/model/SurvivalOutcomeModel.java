@@ -1,6 +1,7 @@
 package org.oncopredict.efficacy.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -62,13 +63,25 @@ final class SurvivalOutcomeModel {
         return members.get(key(regimen)).get(0).horizonMonths();
     }
 
+    /** S at the end of months 1 … {@code months} for every member (0 = full-data fit), from one design row. */
+    double[][] curves(double[] x, int regimen, int months) {
+        int key = key(regimen);
+        double[] row = designs.get(key).rawRow(x, designRegimen(regimen));
+        List<DiscreteTimeSurvivalModel> fits = members.get(key);
+        double[][] curves = new double[fits.size()][];
+        for (int b = 0; b < curves.length; b++) {
+            curves[b] = fits.get(b).survivalCurve(row, months);
+        }
+        return curves;
+    }
+
     SurvivalPrediction predict(double[] x, int regimen, int months, double level) {
-        int count = members.get(key(regimen)).size();
-        double[] point = curve(x, regimen, 0, months);
-        double[][] replicates = new double[count - 1][];
+        double[][] all = curves(x, regimen, months);
+        int count = all.length;
+        double[] point = all[0];
+        double[][] replicates = Arrays.copyOfRange(all, 1, count);
         double[] medians = new double[count - 1];
         for (int b = 1; b < count; b++) {
-            replicates[b - 1] = curve(x, regimen, b, months);
             medians[b - 1] = Predictions.median(replicates[b - 1]);
         }
         List<Interval> monthly = new ArrayList<>(months);
