@@ -92,7 +92,7 @@ final class BinaryOutcomeModel {
     /** The calibrated probability of the full-data fit with the bootstrap percentile interval. */
     Interval predict(double[] x, int regimen, double level) {
         double[] p = memberProbabilities(x, regimen);
-        return Predictions.including(Interval.percentile(p[0], Arrays.copyOfRange(p, 1, p.length), level));
+        return Interval.percentile(p[0], Arrays.copyOfRange(p, 1, p.length), level).includingEstimate();
     }
 
     /** Calibrated probabilities of every member (0 = full-data fit), all from one design row. */

@@ -12,24 +12,12 @@ final class Predictions {
     }
 
     /**
-     * The percentile interval widened, if need be, to contain the point estimate: the full-data fit can
-     * fall just outside its replicates' spread, and an interval that excludes its own estimate misleads.
-     */
-    static Interval including(Interval interval) {
-        return new Interval(interval.estimate(), Math.min(interval.lower(), interval.estimate()),
-                Math.max(interval.upper(), interval.estimate()), interval.level());
-    }
-
-    /**
      * A percentile of values where NaN means "not reached" (larger than any number); empty when the
      * percentile falls on such a value.
      */
     static OptionalDouble percentileNotReached(double[] values, double p) {
         double[] sorted = Arrays.stream(values).map(v -> Double.isNaN(v) ? Double.POSITIVE_INFINITY : v).sorted().toArray();
-        double position = p * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        double value = sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        double value = Interval.quantile(sorted, p);
         return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
     }
 

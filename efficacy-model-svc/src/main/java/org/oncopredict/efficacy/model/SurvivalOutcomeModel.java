@@ -90,7 +90,7 @@ final class SurvivalOutcomeModel {
             for (int b = 0; b < values.length; b++) {
                 values[b] = replicates[b][m];
             }
-            monthly.add(Predictions.including(Interval.percentile(point[m], values, level)));
+            monthly.add(Interval.percentile(point[m], values, level).includingEstimate());
         }
         double median = Predictions.median(point);
         return new SurvivalPrediction(monthly,

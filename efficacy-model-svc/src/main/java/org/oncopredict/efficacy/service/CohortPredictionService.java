@@ -155,9 +155,7 @@ public class CohortPredictionService {
             for (int b = 1; b < sum.length; b++) {
                 replicates[b - 1] = sum[b] / n;
             }
-            Interval i = Interval.percentile(sum[0] / n, replicates, level);
-            return java.util.Optional.of(new Interval(i.estimate(), Math.min(i.lower(), i.estimate()),
-                    Math.max(i.upper(), i.estimate()), level));
+            return java.util.Optional.of(Interval.percentile(sum[0] / n, replicates, level).includingEstimate());
         }
     }
 }

@@ -29,12 +29,21 @@ public record Interval(double estimate, double lower, double upper, double level
         return new Interval(estimate, quantile(sorted, (1 - level) / 2), quantile(sorted, (1 + level) / 2), level);
     }
 
+    /**
+     * This interval widened, if need be, to contain its estimate: a full-data fit can fall just outside its
+     * bootstrap replicates' spread, and an interval that excludes its own estimate misleads.
+     */
+    public Interval includingEstimate() {
+        return new Interval(estimate, Math.min(lower, estimate), Math.max(upper, estimate), level);
+    }
+
     /** Whether {@code value} lies in [lower, upper]. */
     public boolean contains(double value) {
         return value >= lower && value <= upper;
     }
 
-    private static double quantile(double[] sorted, double p) {
+    /** The p-quantile of ascending {@code sorted} values, interpolating between order statistics (type 7). */
+    public static double quantile(double[] sorted, double p) {
         double position = p * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);

@@ -164,7 +164,7 @@ abstract class SimulatedOutcomeModelTest {
             effects[b] = lines.stream().mapToDouble(l -> response.probability(l.row().features().values(), t, member)
                     - response.probability(l.row().features().values(), c, member)).average().orElseThrow();
         }
-        Interval interval = Predictions.including(Interval.percentile(effects[0], Arrays.copyOfRange(effects, 1, members), 0.95));
+        Interval interval = Interval.percentile(effects[0], Arrays.copyOfRange(effects, 1, members), 0.95).includingEstimate();
         System.out.printf(mode() + " %s: true %.3f, estimated %.3f (95%% bootstrap %.3f to %.3f, n = %d)%n", label, trueEffect,
                 interval.estimate(), interval.lower(), interval.upper(), lines.size());
         assertThat(interval.contains(trueEffect)).as(label + " interval " + interval + " contains " + trueEffect).isTrue();
