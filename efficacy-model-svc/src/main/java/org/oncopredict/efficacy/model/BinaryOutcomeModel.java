@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.oncopredict.efficacy.features.FeatureVector;
 import org.oncopredict.efficacy.training.Interval;
+import org.oncopredict.efficacy.training.LineOutcome;
 
 /**
  * A binary outcome (objective response, grade ≥ 3 toxicity) per regimen: {@link BinaryMember}s — logistic
@@ -87,6 +90,39 @@ final class BinaryOutcomeModel {
 
     double probability(double[] x, int regimen, int member) {
         return logistic(platt.apply(rawLogit(x, regimen, member)));
+    }
+
+    /**
+     * The Platt calibration of the full-data fits' raw logits on {@code lines} (those with a known outcome
+     * and a covered regimen). Logits are computed in one batch per regimen (one native call for tree members).
+     *
+     * @param index regimen id → index in the model's regimen list
+     */
+    Platt fitPlatt(List<LineOutcome> lines, Function<LineOutcome, Boolean> label, Map<String, Integer> index) {
+        Map<Integer, List<Integer>> byRegimen = new TreeMap<>();
+        List<Boolean> ys = new ArrayList<>();
+        List<double[]> xs = new ArrayList<>();
+        for (LineOutcome row : lines) {
+            Integer r = index.get(row.regimenId());
+            Boolean y = label.apply(row);
+            if (r != null && y != null && covers(r)) {
+                byRegimen.computeIfAbsent(r, k -> new ArrayList<>()).add(ys.size());
+                xs.add(row.features().values());
+                ys.add(y);
+            }
+        }
+        double[] logits = new double[ys.size()];
+        byRegimen.forEach((r, positions) -> {
+            double[] batch = rawLogits(positions.stream().map(xs::get).toList(), r);
+            for (int i = 0; i < batch.length; i++) {
+                logits[positions.get(i)] = batch[i];
+            }
+        });
+        boolean[] y = new boolean[ys.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = ys.get(i);
+        }
+        return Platt.fit(logits, y);
     }
 
     /** The calibrated probability of the full-data fit with the bootstrap percentile interval. */

@@ -1,12 +1,15 @@
 package org.oncopredict.efficacy.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.oncopredict.efficacy.features.FeatureSchema;
 import org.oncopredict.efficacy.features.FeatureVector;
 import org.oncopredict.efficacy.training.Interval;
+import org.oncopredict.efficacy.training.LineOutcome;
 
 /**
  * A trained set of outcome models — objective response, grade ≥ 3 toxicity, PFS and OS per regimen —
@@ -71,14 +74,17 @@ public final class OutcomeModel {
         return regimenIndex(regimenId) >= 0;
     }
 
-    /** Uncalibrated response logit of the full-data fit (for recalibration). */
-    public double responseRawLogit(FeatureVector x, String regimenId) {
-        return response.rawLogit(x.values(), requireIndex(regimenId), 0);
-    }
-
-    /** Uncalibrated toxicity logit of the full-data fit (for recalibration). */
-    public double toxicityRawLogit(FeatureVector x, String regimenId) {
-        return toxicity.rawLogit(x.values(), requireIndex(regimenId), 0);
+    /**
+     * Site recalibration: the Platt calibration of the response (or toxicity) model refitted on a site's
+     * lines, those with a known outcome on a covered regimen.
+     */
+    public Platt fitCalibration(boolean forResponse, List<LineOutcome> lines) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int r = 0; r < description.regimens().size(); r++) {
+            index.put(description.regimens().get(r), r);
+        }
+        return forResponse ? response.fitPlatt(lines, LineOutcome::response, index)
+                : toxicity.fitPlatt(lines, LineOutcome::severeToxicity, index);
     }
 
     /** Whether the response / toxicity component covers the regimen. */

@@ -177,31 +177,7 @@ public final class OutcomeModelTrainer {
             }
         }
         BinaryOutcomeModel uncalibrated = new BinaryOutcomeModel(config.learner(), designs, members, Platt.IDENTITY);
-        // Batched per regimen (one native call per regimen for tree members), in calibration-row order.
-        Map<Integer, List<Integer>> byRegimen = new TreeMap<>();
-        List<Boolean> ys = new ArrayList<>();
-        List<double[]> xs = new ArrayList<>();
-        for (LineOutcome row : calibration) {
-            Integer r = index.get(row.regimenId());
-            Boolean y = label.apply(row);
-            if (r != null && y != null && uncalibrated.covers(r)) {
-                byRegimen.computeIfAbsent(r, k -> new ArrayList<>()).add(ys.size());
-                xs.add(row.features().values());
-                ys.add(y);
-            }
-        }
-        double[] logits = new double[ys.size()];
-        byRegimen.forEach((r, positions) -> {
-            double[] batch = uncalibrated.rawLogits(positions.stream().map(xs::get).toList(), r);
-            for (int i = 0; i < batch.length; i++) {
-                logits[positions.get(i)] = batch[i];
-            }
-        });
-        boolean[] y = new boolean[ys.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = ys.get(i);
-        }
-        return uncalibrated.withPlatt(Platt.fit(logits, y));
+        return uncalibrated.withPlatt(uncalibrated.fitPlatt(calibration, label, index));
     }
 
     private List<BinaryMember> fitMembers(MemberTrainer trainer, Design design, List<SparseRow> rows, boolean[] y,

@@ -228,8 +228,8 @@ public class TrainingService {
                     + rows.size() + " lines)");
         }
         jobs.progress(id, "refitting calibration", 50);
-        Platt response = refit(fit, model, true);
-        Platt toxicity = refit(fit, model, false);
+        Platt response = model.fitCalibration(true, fit);
+        Platt toxicity = model.fitCalibration(false, fit);
         EvaluationReport before = ModelEvaluation.evaluate(model, check, 200, 1);
         ModelDescription d = model.description();
         ModelDescription description = new ModelDescription(d.featureSchema(), d.learner(), d.baseLearner(),
@@ -247,25 +247,6 @@ public class TrainingService {
                 "note", "calibration refitted on half of the site's patients and measured on the other half"));
         long version = register(id, recalibrated, NewModelVersion.RECALIBRATED, parent.version().version(), actor, extra);
         finish(id, version, false, actor);
-    }
-
-    private static Platt refit(List<LineOutcome> rows, OutcomeModel model, boolean response) {
-        List<Double> logits = new ArrayList<>();
-        List<Boolean> ys = new ArrayList<>();
-        for (LineOutcome row : rows) {
-            Boolean y = response ? row.response() : row.severeToxicity();
-            boolean covered = response ? model.coversResponse(row.regimenId()) : model.coversToxicity(row.regimenId());
-            if (y != null && covered) {
-                logits.add(response ? model.responseRawLogit(row.features(), row.regimenId())
-                        : model.toxicityRawLogit(row.features(), row.regimenId()));
-                ys.add(y);
-            }
-        }
-        boolean[] y = new boolean[ys.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = ys.get(i);
-        }
-        return Platt.fit(logits.stream().mapToDouble(Double::doubleValue).toArray(), y);
     }
 
     private long register(UUID id, OutcomeModel model, String kind, Long parent, String actor, Map<String, Object> extra) {
