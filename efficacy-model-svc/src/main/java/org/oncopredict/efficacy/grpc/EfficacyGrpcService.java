@@ -1,10 +1,15 @@
 package org.oncopredict.efficacy.grpc;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.grpc.stub.ServerCallStreamObserver;
@@ -24,6 +29,7 @@ import org.oncopredict.efficacy.registry.TrainingJobs;
 import org.oncopredict.efficacy.service.CohortPredictionService;
 import org.oncopredict.efficacy.service.EfficacyException;
 import org.oncopredict.efficacy.service.ModelCards;
+import org.oncopredict.efficacy.service.ModelStore;
 import org.oncopredict.efficacy.service.PredictionService;
 import org.oncopredict.efficacy.service.TrainingService;
 import org.oncopredict.proto.efficacy.v1.ActivateModelRequest;
@@ -64,8 +70,8 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
 
     static final int STREAM_BATCH = 100;
     /** Batch predictions use every core, in a pool of their own so that other RPCs' workers stay free. */
-    private static final java.util.concurrent.ForkJoinPool PREDICTION_POOL =
-            new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    private static final ForkJoinPool PREDICTION_POOL =
+            new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 200;
 
@@ -86,7 +92,7 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
     @Inject
     RegimenCatalogue catalogue;
     @Inject
-    org.oncopredict.efficacy.service.ModelStore models;
+    ModelStore models;
 
     @Override
     public void predictTreatmentOutcomes(PredictTreatmentOutcomesRequest request,
@@ -133,17 +139,17 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
             }
             LocalDate asOf = PredictionService.asOf(request.getAsOfDate(), "as_of_date");
             // Loaded once: every batch of the stream comes from the same model version.
-            org.oncopredict.efficacy.service.ModelStore.Loaded model =
+            ModelStore.Loaded model =
                     models.load(version(request.hasModelVersion(), request.getModelVersion()));
             boolean explain = request.getIncludeExplanations();
             ServerCallStreamObserver<PredictionBatch> call = (ServerCallStreamObserver<PredictionBatch>) observer;
-            List<PatientProfile> pending = new java.util.ArrayList<>(STREAM_BATCH);
-            List<PatientPredictions> missing = new java.util.ArrayList<>();
+            List<PatientProfile> pending = new ArrayList<>(STREAM_BATCH);
+            List<PatientPredictions> missing = new ArrayList<>();
             boolean[] first = {true};
             // A batch's patients are predicted in parallel (the work is CPU-bound and independent); order kept.
             Runnable flush = () -> {
                 if (call.isCancelled()) {
-                    throw new java.util.concurrent.CancellationException("client cancelled");
+                    throw new CancellationException("client cancelled");
                 }
                 List<PredictTreatmentOutcomesResponse> results = PREDICTION_POOL.submit(() -> pending.parallelStream()
                         .map(profile -> predictions.predict(profile, asOf, request.getRegimenIdsList(), model, false,
@@ -164,7 +170,7 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
                 pending.clear();
                 missing.clear();
             };
-            java.util.function.Consumer<PatientProfile> collect = profile -> {
+            Consumer<PatientProfile> collect = profile -> {
                 pending.add(profile);
                 if (pending.size() + missing.size() >= STREAM_BATCH) {
                     flush.run();
@@ -186,9 +192,9 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
                 flush.run();
             }
             observer.onCompleted();
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             // The client went away; nothing to send.
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             observer.onError(GrpcErrors.toStatus(e.getCause()));
         } catch (RuntimeException e) {
             observer.onError(GrpcErrors.toStatus(e));
