@@ -1,13 +1,11 @@
 package org.oncopredict.efficacy.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.oncopredict.efficacy.training.DiscreteTimeSurvivalModel;
-import org.oncopredict.efficacy.training.Interval;
 
 /**
  * PFS or OS per regimen: discrete-time hazard models over a {@link Design}'s raw columns (S-learner: one
@@ -84,14 +82,7 @@ final class SurvivalOutcomeModel {
         for (int b = 1; b < count; b++) {
             medians[b - 1] = Predictions.median(replicates[b - 1]);
         }
-        List<Interval> monthly = new ArrayList<>(months);
-        double[] values = new double[count - 1];
-        for (int m = 0; m < months; m++) {
-            for (int b = 0; b < values.length; b++) {
-                values[b] = replicates[b][m];
-            }
-            monthly.add(Interval.percentile(point[m], values, level).includingEstimate());
-        }
+        MonthlyBands monthly = new MonthlyBands(point, replicates, level);
         double median = Predictions.median(point);
         return new SurvivalPrediction(monthly,
                 Double.isNaN(median) ? OptionalDouble.empty() : OptionalDouble.of(median),

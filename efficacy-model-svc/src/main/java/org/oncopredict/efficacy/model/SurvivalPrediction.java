@@ -1,6 +1,5 @@
 package org.oncopredict.efficacy.model;
 
-import java.util.List;
 import java.util.OptionalDouble;
 
 import org.oncopredict.efficacy.training.Interval;
@@ -14,7 +13,7 @@ import org.oncopredict.efficacy.training.Interval;
  * @param medianUpper   upper bound of the median; empty when not reached in more than the tail of replicates
  * @param horizonMonths follow-up covered by the training data; values beyond it are extrapolated
  */
-public record SurvivalPrediction(List<Interval> monthly, OptionalDouble median, OptionalDouble medianLower,
+public record SurvivalPrediction(MonthlyBands monthly, OptionalDouble median, OptionalDouble medianLower,
                                  OptionalDouble medianUpper, double horizonMonths) {
 
     /** S at a whole month (1-based), with its band. */
@@ -30,7 +29,7 @@ public record SurvivalPrediction(List<Interval> monthly, OptionalDouble median, 
         double area = 0;
         double previous = 1;
         for (int m = 1; m <= Math.min(months, monthly.size()); m++) {
-            double s = monthly.get(m - 1).estimate();
+            double s = monthly.estimate(m - 1);
             area += (previous + s) / 2;
             previous = s;
         }

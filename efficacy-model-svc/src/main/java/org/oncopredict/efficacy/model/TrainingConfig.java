@@ -28,7 +28,7 @@ public record TrainingConfig(Learner learner, int bootstrapReplicates, long seed
     public static final int DEFAULT_REPLICATES = 20;
 
     public static final TrainingConfig DEFAULT = new TrainingConfig(Learner.S_LEARNER, DEFAULT_REPLICATES, 42, 0.2,
-            0.15, 0.90, 40, 0.1, 5, 100_000, new DiscreteTimeSurvivalConfig(1, 6, 0.5, 5, 30_000, 42));
+            0.15, 0.90, 40, 0.1, 2, 100_000, new DiscreteTimeSurvivalConfig(1, 6, 0.5, 2, 30_000, 42));
 
     public TrainingConfig {
         if (baseLearner == null) {

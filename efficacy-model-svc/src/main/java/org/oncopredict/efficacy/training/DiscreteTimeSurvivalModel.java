@@ -187,9 +187,17 @@ public final class DiscreteTimeSurvivalModel {
     public double[] survivalCurve(double[] covariates, int intervals) {
         double eta = linearPredictor(covariates);
         double[] survival = new double[intervals];
+        // The hazard is constant within a band: one logistic per band, not per interval (prediction hot path).
+        List<Integer> starts = bands.starts();
         double s = 1;
+        int band = 0;
+        double stay = 1 - logistic(bandIntercepts[0] + eta);
         for (int k = 0; k < intervals; k++) {
-            s *= 1 - logistic(bandIntercepts[bands.bandOf(k)] + eta);
+            if (band + 1 < starts.size() && k >= starts.get(band + 1)) {
+                band++;
+                stay = 1 - logistic(bandIntercepts[band] + eta);
+            }
+            s *= stay;
             survival[k] = s;
         }
         return survival;

@@ -18,14 +18,19 @@ public record Interval(double estimate, double lower, double upper, double level
      * statistics (Hyndman &amp; Fan 1996, type 7).
      */
     public static Interval percentile(double estimate, double[] replicates, double level) {
+        double[] sorted = replicates.clone();
+        Arrays.sort(sorted);
+        return ofSorted(estimate, sorted, level);
+    }
+
+    /** {@link #percentile} of replicate estimates already in ascending order. */
+    public static Interval ofSorted(double estimate, double[] sorted, double level) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1), got " + level);
         }
-        if (replicates.length < 2) {
+        if (sorted.length < 2) {
             throw new IllegalArgumentException("a percentile interval needs at least 2 replicates");
         }
-        double[] sorted = replicates.clone();
-        Arrays.sort(sorted);
         return new Interval(estimate, quantile(sorted, (1 - level) / 2), quantile(sorted, (1 + level) / 2), level);
     }
 
