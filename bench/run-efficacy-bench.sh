@@ -36,11 +36,13 @@ PURL=$(java -cp "$LPG" org.oncopredict.localpg.LocalPostgresMain ensure-db "$PDB
 EURL=$(java -cp "$LPG" org.oncopredict.localpg.LocalPostgresMain ensure-db "$EDB" | tail -n 1)
 PLOG=$(mktemp /tmp/efficacy-bench-profiles.XXXXXX.log)
 ELOG=$(mktemp /tmp/efficacy-bench-svc.XXXXXX.log)
-DB_URL=$PURL HTTP_PORT=18201 GRPC_PORT=19201 LOG_JSON=false java -jar patient-profile-svc/target/quarkus-app/quarkus-run.jar >"$PLOG" 2>&1 &
+# The services run without token verification (AUTH_ENABLED=false): this measures their own work; the gateway
+# benchmark measures the authenticated path end to end.
+DB_URL=$PURL HTTP_PORT=18201 GRPC_PORT=19201 LOG_JSON=false AUTH_ENABLED=false java -jar patient-profile-svc/target/quarkus-app/quarkus-run.jar >"$PLOG" 2>&1 &
 PSVC=$!
 # The gate is relaxed: this measures speed, and a model trained on a few thousand patients may miss the
 # default calibration band by chance.
-DB_URL=$EURL HTTP_PORT=18202 GRPC_PORT=19202 PROFILE_GRPC_PORT=19201 LOG_JSON=false \
+DB_URL=$EURL HTTP_PORT=18202 GRPC_PORT=19202 PROFILE_GRPC_PORT=19201 LOG_JSON=false AUTH_ENABLED=false \
   ONCOPREDICT_GATE_MIN_AUROC=0.5 ONCOPREDICT_GATE_CALIBRATION_SLOPE_MIN=0.3 ONCOPREDICT_GATE_CALIBRATION_SLOPE_MAX=3 \
   java -Xmx4g -jar efficacy-model-svc/target/quarkus-app/quarkus-run.jar >"$ELOG" 2>&1 &
 ESVC=$!

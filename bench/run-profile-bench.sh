@@ -14,7 +14,8 @@ DB="${BENCH_DB:-bench_$(date +%s)}"
 export DB_URL
 DB_URL=$(java -cp "$LPG" org.oncopredict.localpg.LocalPostgresMain ensure-db "$DB" | tail -n 1)
 LOG=$(mktemp /tmp/profile-bench-svc.XXXXXX.log)
-HTTP_PORT=18201 GRPC_PORT=19201 LOG_JSON=false java -jar patient-profile-svc/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+# Without token verification (AUTH_ENABLED=false): this measures the service's own work.
+HTTP_PORT=18201 GRPC_PORT=19201 LOG_JSON=false AUTH_ENABLED=false java -jar patient-profile-svc/target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SVC=$!
 cleanup() {
   kill "$SVC" 2>/dev/null || true

@@ -19,9 +19,9 @@ import io.grpc.Channel;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.oncopredict.auth.BearerCredentials;
 import org.oncopredict.proto.profile.v1.CreatePatientProfileRequest;
 import org.oncopredict.proto.profile.v1.PatientProfile;
 import org.oncopredict.proto.profile.v1.PatientProfileServiceGrpc;
@@ -76,17 +76,7 @@ public final class ProfileLoader {
 
     /** {@link CallCredentials} that send {@code authorization: Bearer <token>} on every call. */
     public static CallCredentials bearerToken(String token) {
-        Objects.requireNonNull(token, "token");
-        Metadata.Key<String> authorization = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo requestInfo, java.util.concurrent.Executor executor,
-                                             MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(authorization, "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
+        return BearerCredentials.of(token);
     }
 
     /** Loads every profile; equivalent to {@code load(profiles, done -> { })}. */

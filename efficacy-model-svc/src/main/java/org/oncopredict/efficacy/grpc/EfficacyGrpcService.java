@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import org.oncopredict.auth.Callers;
+import org.oncopredict.auth.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import org.oncopredict.efficacy.catalogue.RegimenCatalogue;
@@ -69,6 +71,8 @@ import org.oncopredict.proto.profile.v1.PatientProfile;
 public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelServiceImplBase {
 
     static final int STREAM_BATCH = 100;
+    /** Read-only reference data (catalogue, model cards) is open to every role of the realm. */
+    private static final String[] ANY_ROLE = Roles.ALL.toArray(String[]::new);
     /** Batch predictions use every core, in a pool of their own so that other RPCs' workers stay free. */
     private static final ForkJoinPool PREDICTION_POOL =
             new ForkJoinPool(Runtime.getRuntime().availableProcessors());
@@ -98,6 +102,7 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
     public void predictTreatmentOutcomes(PredictTreatmentOutcomesRequest request,
                                          StreamObserver<PredictTreatmentOutcomesResponse> observer) {
         unary(observer, () -> {
+            Callers.current().require("PredictTreatmentOutcomes", Roles.ONCOLOGIST, Roles.TUMOR_BOARD);
             PatientProfile profile = switch (request.getPatientCase()) {
                 case PATIENT_ID -> {
                     if (request.getPatientId().isBlank()) {
@@ -122,14 +127,18 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
 
     @Override
     public void predictCohort(PredictCohortRequest request, StreamObserver<PredictCohortResponse> observer) {
-        unary(observer, () -> cohorts.predict(request.getFilter(), request.getRegimenIdsList(),
+        unary(observer, () -> {
+            Callers.current().require("PredictCohort", Roles.ONCOLOGIST, Roles.DATA_SCIENTIST);
+            return cohorts.predict(request.getFilter(), request.getRegimenIdsList(),
                 version(request.hasModelVersion(), request.getModelVersion()), request.getMaxPatients(),
-                PredictionService.asOf(request.getAsOfDate(), "as_of_date")));
+                PredictionService.asOf(request.getAsOfDate(), "as_of_date"));
+        });
     }
 
     @Override
     public void streamPredictions(StreamPredictionsRequest request, StreamObserver<PredictionBatch> observer) {
         try {
+            Callers.current().require("StreamPredictions", Roles.DATA_SCIENTIST, Roles.SERVICE);
             boolean byIds = request.getPatientIdsCount() > 0;
             if (byIds == request.hasFilter()) {
                 throw EfficacyException.invalid("patient_ids", "set exactly one of patient_ids and filter");
@@ -178,7 +187,7 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
             };
             if (byIds) {
                 for (String id : request.getPatientIdsList()) {
-                    Optional<PatientProfile> profile = profiles.get(id);
+                    Optional<PatientProfile> profile = profiles.getForBatch(id);
                     if (profile.isPresent()) {
                         collect.accept(profile.get());
                     } else {
@@ -203,22 +212,32 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
 
     @Override
     public void train(TrainRequest request, StreamObserver<TrainingJob> observer) {
-        unary(observer, () -> job(training.train(request, Callers.current())));
+        unary(observer, () -> {
+            requireTrainer(request.getActivateIfGatePasses());
+            return job(training.train(request, Callers.current().subject()));
+        });
     }
 
     @Override
     public void recalibrateModel(RecalibrateModelRequest request, StreamObserver<TrainingJob> observer) {
-        unary(observer, () -> job(training.recalibrate(request, Callers.current())));
+        unary(observer, () -> {
+            Callers.current().require("RecalibrateModel", Roles.DATA_SCIENTIST);
+            return job(training.recalibrate(request, Callers.current().subject()));
+        });
     }
 
     @Override
     public void getTrainingJob(GetTrainingJobRequest request, StreamObserver<TrainingJob> observer) {
-        unary(observer, () -> job(jobId(request.getJobId())));
+        unary(observer, () -> {
+            Callers.current().require("GetTrainingJob", Roles.DATA_SCIENTIST, Roles.ADMIN);
+            return job(jobId(request.getJobId()));
+        });
     }
 
     @Override
     public void cancelTrainingJob(CancelTrainingJobRequest request, StreamObserver<TrainingJob> observer) {
         unary(observer, () -> {
+            Callers.current().require("CancelTrainingJob", Roles.DATA_SCIENTIST, Roles.ADMIN);
             UUID id = jobId(request.getJobId());
             job(id);
             jobs.requestCancel(id);
@@ -229,6 +248,7 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
     @Override
     public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> observer) {
         unary(observer, () -> {
+            Callers.current().require("ListModels", Roles.DATA_SCIENTIST, Roles.ADMIN);
             int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
             if (size < 1 || size > MAX_PAGE_SIZE) {
                 throw EfficacyException.invalid("page_size", "must be between 1 and " + MAX_PAGE_SIZE);
@@ -257,6 +277,7 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
     @Override
     public void getModelCard(GetModelCardRequest request, StreamObserver<ModelCard> observer) {
         unary(observer, () -> {
+            Callers.current().require("GetModelCard", ANY_ROLE);
             ModelVersionSummary v = request.hasVersion() ? find(request.getVersion())
                     : registry.active().orElseThrow(() -> EfficacyException.precondition("no model is active"));
             return ModelCard.newBuilder().setVersion(v.version()).setCardJson(registry.modelCard(v.version()))
@@ -267,6 +288,7 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
     @Override
     public void activateModel(ActivateModelRequest request, StreamObserver<ActivateModelResponse> observer) {
         unary(observer, () -> {
+            Callers.current().require("ActivateModel", Roles.ADMIN);
             if (request.getVersion() <= 0) {
                 throw EfficacyException.invalid("version", "must be a positive model version");
             }
@@ -286,18 +308,22 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
                 return b.setModel(PredictionProtoMapper.modelVersion(target)).build();
             }
             return b.setModel(PredictionProtoMapper.modelVersion(registry.activate(request.getVersion(),
-                    Callers.current()))).build();
+                    Callers.current().subject()))).build();
         });
     }
 
     @Override
     public void rollbackModel(RollbackModelRequest request, StreamObserver<ModelVersion> observer) {
-        unary(observer, () -> PredictionProtoMapper.modelVersion(registry.rollback(Callers.current())));
+        unary(observer, () -> {
+            Callers.current().require("RollbackModel", Roles.ADMIN);
+            return PredictionProtoMapper.modelVersion(registry.rollback(Callers.current().subject()));
+        });
     }
 
     @Override
     public void listRegimens(ListRegimensRequest request, StreamObserver<ListRegimensResponse> observer) {
         unary(observer, () -> {
+            Callers.current().require("ListRegimens", ANY_ROLE);
             ListRegimensResponse.Builder b = ListRegimensResponse.newBuilder().setCatalogueVersion(catalogue.version());
             (request.getCancerType() == CancerType.CANCER_TYPE_UNSPECIFIED ? catalogue.regimens()
                     : catalogue.forCancerType(request.getCancerType()))
@@ -309,6 +335,14 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
     private ModelVersionSummary find(long version) {
         return registry.find(version).orElseThrow(() ->
                 EfficacyException.notFound("model version " + version + " does not exist"));
+    }
+
+    /** Train needs the data-scientist role; activating the result as well needs the admin role too. */
+    private static void requireTrainer(boolean activate) {
+        Callers.current().require("Train", Roles.DATA_SCIENTIST);
+        if (activate) {
+            Callers.current().require("Train with activate_if_gate_passes", Roles.ADMIN);
+        }
     }
 
     private TrainingJob job(UUID id) {

@@ -13,6 +13,9 @@ import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import jakarta.inject.Inject;
+import org.oncopredict.auth.BearerCredentials;
+import org.oncopredict.auth.Callers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.oncopredict.proto.profile.v1.CohortFilter;
@@ -35,6 +38,11 @@ import org.oncopredict.proto.profile.v1.StreamCohortResponse;
  * {@link ProfileServiceUnavailableException}; every other status propagates unchanged as
  * {@link StatusRuntimeException}.
  *
+ * <p>Credentials: a single profile is read with the token of the user this service is answering (relayed, so the
+ * profile service applies that user's care-team scope), or with this service's own token when there is no user
+ * (jobs); cohort streams always use this service's own token ({@link ServiceToken}), after this service has checked
+ * the user's role for the operation.
+ *
  * <p>Blocking: call from a worker thread (e.g. a {@code @Blocking} gRPC method), never the event loop.
  */
 @ApplicationScoped
@@ -42,10 +50,11 @@ public class ProfileClient {
 
     private static final Logger LOG = Logger.getLogger(ProfileClient.class);
 
-    // Later (gateway issue): forward the caller's bearer token to the profile service, e.g. a
-    // ClientInterceptor / CallCredentials that copies the incoming call's "authorization" header.
     @GrpcClient("profiles")
     PatientProfileServiceGrpc.PatientProfileServiceBlockingStub stub;
+
+    @Inject
+    ServiceToken serviceToken;
 
     @ConfigProperty(name = "oncopredict.profiles.deadline", defaultValue = "10s")
     Duration deadline;
@@ -53,23 +62,31 @@ public class ProfileClient {
     @ConfigProperty(name = "oncopredict.profiles.stream-deadline", defaultValue = "10m")
     Duration streamDeadline;
 
-    /** The identified profile, or empty when the id is unknown or the profile was deleted. */
+    /**
+     * The identified profile, read on behalf of the user of the current call (their token is relayed, so the profile
+     * service applies their care-team scope: PERMISSION_DENIED propagates), or with this service's own token outside a
+     * user's call. Empty when the id is unknown or the profile was deleted.
+     */
     public Optional<PatientProfile> get(String patientId) {
-        return get(patientId, false);
+        String userToken = Callers.current().token();
+        return get(patientId, userToken != null ? Optional.of(userToken) : serviceToken.get());
     }
 
     /**
-     * @param deidentify remove identity and shift dates (see {@code PatientProfile.deidentified})
-     * @return the profile, or empty when the id is unknown or the profile was deleted (NOT_FOUND)
+     * The identified profile, read with this service's own token: for batch work whose caller's role this service has
+     * already checked (StreamPredictions by ids), where the outputs are predictions keyed by pseudonym only.
      */
-    public Optional<PatientProfile> get(String patientId, boolean deidentify) {
+    public Optional<PatientProfile> getForBatch(String patientId) {
+        return get(patientId, serviceToken.get());
+    }
+
+    private Optional<PatientProfile> get(String patientId, Optional<String> token) {
         if (patientId == null || patientId.isBlank()) {
             throw new IllegalArgumentException("patientId is required");
         }
-        GetPatientProfileRequest request = GetPatientProfileRequest.newBuilder()
-                .setPatientId(patientId).setDeidentify(deidentify).build();
+        GetPatientProfileRequest request = GetPatientProfileRequest.newBuilder().setPatientId(patientId).build();
         try {
-            return Optional.of(stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+            return Optional.of(authorised(stub, token).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .getPatientProfile(request).getProfile());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
@@ -123,7 +140,8 @@ public class ProfileClient {
 
     private Iterator<StreamCohortResponse> start(StreamCohortRequest request) {
         try {
-            return stub.withDeadlineAfter(streamDeadline.toMillis(), TimeUnit.MILLISECONDS).streamCohort(request);
+            return authorised(stub, serviceToken.get()).withDeadlineAfter(streamDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .streamCohort(request);
         } catch (StatusRuntimeException e) {
             throw translate(e, "StreamCohort", streamDeadline);
         }
@@ -136,6 +154,11 @@ public class ProfileClient {
         } catch (StatusRuntimeException e) {
             throw translate(e, "StreamCohort", streamDeadline);
         }
+    }
+
+    private static PatientProfileServiceGrpc.PatientProfileServiceBlockingStub authorised(
+            PatientProfileServiceGrpc.PatientProfileServiceBlockingStub stub, Optional<String> token) {
+        return token.map(t -> stub.withCallCredentials(BearerCredentials.of(t))).orElse(stub);
     }
 
     private static RuntimeException translate(StatusRuntimeException e, String call, Duration deadline) {

@@ -69,6 +69,7 @@ class ProfileClientCancellationTest {
         client.stub = PatientProfileServiceGrpc.newBlockingStub(channel);
         client.deadline = Duration.ofSeconds(10);
         client.streamDeadline = Duration.ofSeconds(30);
+        client.serviceToken = new ServiceToken(null, false); // no identity provider in these tests
     }
 
     @AfterEach

@@ -40,6 +40,7 @@ class ProfileClientErrorTest {
         client.stub = PatientProfileServiceGrpc.newBlockingStub(channel);
         client.deadline = Duration.ofMillis(500);
         client.streamDeadline = Duration.ofMillis(700);
+        client.serviceToken = new ServiceToken(null, false); // no identity provider in these tests
         return client;
     }
 

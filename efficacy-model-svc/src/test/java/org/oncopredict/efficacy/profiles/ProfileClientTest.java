@@ -75,17 +75,6 @@ class ProfileClientTest {
     }
 
     @Test
-    void deidentifiedGetHasNoIdentity() {
-        String id = stream(EVERYONE, false, 1).get(0).getPatientId();
-
-        assertThat(client.get(id, true)).hasValueSatisfying(p -> {
-            assertThat(p.getPatientId()).isEqualTo(id);
-            assertThat(p.getDeidentified()).isTrue();
-            assertThat(p.hasIdentity()).isFalse();
-        });
-    }
-
-    @Test
     void maxProfilesStopsExactlyThereAndLeavesNothingBehind() {
         Context before = Context.current();
         List<PatientProfile> all = stream(EVERYONE, false, 0);

@@ -2,6 +2,7 @@ package org.oncopredict.profile.grpc;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
 import com.google.rpc.Code;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -41,7 +42,9 @@ final class GrpcErrors {
             return switch (pe.reason()) {
                 case NOT_FOUND -> status(Code.NOT_FOUND, pe.getMessage(), null);
                 case CONFLICT -> status(Code.ALREADY_EXISTS, pe.getMessage(), field(pe));
-                case VERSION_MISMATCH -> status(Code.ABORTED, pe.getMessage(), null);
+                case VERSION_MISMATCH -> status(Code.ABORTED, pe.getMessage(), ErrorInfo.newBuilder()
+                        .setReason("VERSION_MISMATCH").setDomain("profile.oncopredict.org")
+                        .putMetadata("current_version", String.valueOf(pe.currentVersion())).build());
                 case PRECONDITION_REQUIRED -> status(Code.FAILED_PRECONDITION, pe.getMessage(), field(pe));
                 case INVALID_ARGUMENT -> status(Code.INVALID_ARGUMENT, pe.getMessage(), field(pe));
             };
@@ -55,7 +58,7 @@ final class GrpcErrors {
                 BadRequest.FieldViolation.newBuilder().setField(pe.field()).setDescription(pe.getMessage())).build();
     }
 
-    private static StatusRuntimeException status(Code code, String message, BadRequest details) {
+    private static StatusRuntimeException status(Code code, String message, com.google.protobuf.Message details) {
         com.google.rpc.Status.Builder s = com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(message);
         if (details != null) {
             s.addDetails(Any.pack(details));

@@ -133,19 +133,21 @@ public final class ProfileProtoMapper {
                 .setDate(date(e.date())).setScore(e.score())));
         h.labs().forEach(l -> hb.addLabs(org.oncopredict.proto.profile.v1.LabResult.newBuilder().setDate(date(l.date()))
                 .setType(toProto(l.type(), org.oncopredict.proto.profile.v1.LabType.class, "LAB_TYPE_")).setValue(l.value())));
-        for (TherapyLine t : h.therapyLines()) {
-            var tb = org.oncopredict.proto.profile.v1.TherapyLine.newBuilder().setLineId(nz(t.lineId()))
-                    .setLineNumber(t.lineNumber()).setRegimenId(t.regimenId()).setStartDate(date(t.startDate()))
-                    .setEndDate(date(t.endDate()))
-                    .setBestResponse(toProto(t.bestResponse(), org.oncopredict.proto.profile.v1.RecistResponse.class, "RECIST_RESPONSE_"))
-                    .setProgressionDate(date(t.progressionDate()))
-                    .setReasonStopped(toProto(t.reasonStopped(), org.oncopredict.proto.profile.v1.ReasonStopped.class, "REASON_STOPPED_"))
-                    .setDecidedBy(nz(t.decidedBy())).setRationale(nz(t.rationale()))
-                    .setImmuneRelatedToxicity(Boolean.TRUE.equals(t.immuneRelatedToxicity()));
-            if (t.worstToxicityGrade() != null) tb.setWorstToxicityGrade(t.worstToxicityGrade());
-            hb.addTherapyLines(tb);
-        }
+        h.therapyLines().forEach(t -> hb.addTherapyLines(toProto(t)));
         return hb.build();
+    }
+
+    public static org.oncopredict.proto.profile.v1.TherapyLine toProto(TherapyLine t) {
+        var tb = org.oncopredict.proto.profile.v1.TherapyLine.newBuilder().setLineId(nz(t.lineId()))
+                .setLineNumber(t.lineNumber()).setRegimenId(t.regimenId()).setStartDate(date(t.startDate()))
+                .setEndDate(date(t.endDate()))
+                .setBestResponse(toProto(t.bestResponse(), org.oncopredict.proto.profile.v1.RecistResponse.class, "RECIST_RESPONSE_"))
+                .setProgressionDate(date(t.progressionDate()))
+                .setReasonStopped(toProto(t.reasonStopped(), org.oncopredict.proto.profile.v1.ReasonStopped.class, "REASON_STOPPED_"))
+                .setDecidedBy(nz(t.decidedBy())).setRationale(nz(t.rationale()))
+                .setImmuneRelatedToxicity(Boolean.TRUE.equals(t.immuneRelatedToxicity()));
+        if (t.worstToxicityGrade() != null) tb.setWorstToxicityGrade(t.worstToxicityGrade());
+        return tb.build();
     }
 
     public static org.oncopredict.proto.profile.v1.PatientSummary toProto(PatientSummary s) {
@@ -228,28 +230,39 @@ public final class ProfileProtoMapper {
                 .map(c -> new Comorbidity(blankToNull(c.getCode()), blankToNull(c.getDisplay()))).toList();
         List<EcogAssessment> ecog = new ArrayList<>();
         for (int k = 0; k < h.getEcogCount(); k++) {
-            var e = h.getEcog(k);
-            ecog.add(new EcogAssessment(date(e.getDate(), "history.ecog[" + k + "].date"), e.getScore()));
+            ecog.add(fromProto(h.getEcog(k), "history.ecog[" + k + "]."));
         }
         List<LabResult> labs = new ArrayList<>();
         for (int k = 0; k < h.getLabsCount(); k++) {
-            var l = h.getLabs(k);
-            labs.add(new LabResult(date(l.getDate(), "history.labs[" + k + "].date"),
-                    fromProto(l.getType(), LabType.class, "LAB_TYPE_", "history.labs[" + k + "].type"), l.getValue()));
+            labs.add(fromProto(h.getLabs(k), "history.labs[" + k + "]."));
         }
         List<TherapyLine> lines = new ArrayList<>();
         for (int k = 0; k < h.getTherapyLinesCount(); k++) {
-            var t = h.getTherapyLines(k);
-            String at = "history.therapyLines[" + k + "].";
-            lines.add(new TherapyLine(null, t.getLineNumber() == 0 ? null : t.getLineNumber(), blankToNull(t.getRegimenId()),
-                    date(t.getStartDate(), at + "startDate"), date(t.getEndDate(), at + "endDate"),
-                    fromProto(t.getBestResponse(), RecistResponse.class, "RECIST_RESPONSE_", at + "bestResponse"),
-                    date(t.getProgressionDate(), at + "progressionDate"),
-                    t.hasWorstToxicityGrade() ? t.getWorstToxicityGrade() : null, t.getImmuneRelatedToxicity(),
-                    fromProto(t.getReasonStopped(), ReasonStopped.class, "REASON_STOPPED_", at + "reasonStopped"),
-                    blankToNull(t.getDecidedBy()), blankToNull(t.getRationale())));
+            lines.add(fromProto(h.getTherapyLines(k), "history.therapyLines[" + k + "]."));
         }
         return new History(comorbidities, ecog, labs, lines);
+    }
+
+    /** One ECOG assessment; {@code at} prefixes the field names of errors, e.g. "ecog.". */
+    public static EcogAssessment fromProto(org.oncopredict.proto.profile.v1.EcogAssessment e, String at) {
+        return new EcogAssessment(date(e.getDate(), at + "date"), e.getScore());
+    }
+
+    /** One lab result; {@code at} prefixes the field names of errors. */
+    public static LabResult fromProto(org.oncopredict.proto.profile.v1.LabResult l, String at) {
+        return new LabResult(date(l.getDate(), at + "date"),
+                fromProto(l.getType(), LabType.class, "LAB_TYPE_", at + "type"), l.getValue());
+    }
+
+    /** One therapy line (its id is the server's to assign); {@code at} prefixes the field names of errors. */
+    public static TherapyLine fromProto(org.oncopredict.proto.profile.v1.TherapyLine t, String at) {
+        return new TherapyLine(null, t.getLineNumber() == 0 ? null : t.getLineNumber(), blankToNull(t.getRegimenId()),
+                date(t.getStartDate(), at + "startDate"), date(t.getEndDate(), at + "endDate"),
+                fromProto(t.getBestResponse(), RecistResponse.class, "RECIST_RESPONSE_", at + "bestResponse"),
+                date(t.getProgressionDate(), at + "progressionDate"),
+                t.hasWorstToxicityGrade() ? t.getWorstToxicityGrade() : null, t.getImmuneRelatedToxicity(),
+                fromProto(t.getReasonStopped(), ReasonStopped.class, "REASON_STOPPED_", at + "reasonStopped"),
+                blankToNull(t.getDecidedBy()), blankToNull(t.getRationale()));
     }
 
     /** A proto filter as a domain filter; a bad biomarker expression names the field. */
@@ -270,7 +283,7 @@ public final class ProfileProtoMapper {
                 throw ProfileException.invalidArgument("filter.biomarkers[" + k + "]", e.getMessage());
             }
         }
-        return new CohortFilter(types, markers, f.getCareTeamsList());
+        return new CohortFilter(types, markers, f.getCareTeamsList(), f.getPatientIdsList(), null);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -79,12 +79,38 @@ public class PatientRepository implements PanacheRepositoryBase<PatientEntity, L
             clauses.add("array_overlaps(p.careTeams, :careTeams)");
             params.and("careTeams", filter.careTeams().toArray(String[]::new));
         }
+        if (!filter.patientIds().isEmpty()) {
+            clauses.add("p.patientId in :patientIds");
+            params.and("patientIds", filter.patientIds());
+        }
+        if (!filter.query().isEmpty()) {
+            clauses.add(queryClause(filter.query(), params));
+        }
         int i = 0;
         for (Biomarker b : filter.biomarkers()) {
             String p = "b" + i++;
             clauses.add(biomarkerClause(b, p, params));
         }
         return new Where("from PatientEntity p where " + String.join(" and ", clauses), params);
+    }
+
+    /** Exact pseudonym or MRN, or every word within the given or family name (case-insensitive). */
+    private static String queryClause(String query, Parameters params) {
+        params.and("qExact", query.toUpperCase(java.util.Locale.ROOT));
+        List<String> words = new ArrayList<>();
+        int w = 0;
+        for (String word : query.toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String name = "qw" + w++;
+            // LIKE wildcards typed by the user are matched literally.
+            params.and(name, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            words.add("(lower(p.givenName) like :" + name + " escape '\\' or lower(p.familyName) like :" + name
+                    + " escape '\\')");
+        }
+        String names = words.isEmpty() ? "1 = 0" : String.join(" and ", words);
+        return "(upper(p.patientId) = :qExact or upper(p.mrn) = :qExact or (" + names + "))";
     }
 
     private static String biomarkerClause(Biomarker b, String p, Parameters params) {

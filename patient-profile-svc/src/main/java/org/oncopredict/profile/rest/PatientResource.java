@@ -34,6 +34,7 @@ import org.oncopredict.profile.domain.PatientSummary;
 import org.oncopredict.profile.domain.TherapyLine;
 import org.oncopredict.profile.service.PatientProfileService;
 import org.oncopredict.profile.service.ProfileException;
+import org.oncopredict.profile.service.Scope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public class PatientResource {
     @POST
     @Operation(summary = "Create a profile", description = "201 with Location and ETag; 409 when the MRN is taken")
     public Response create(PatientProfile profile, @HeaderParam(Actors.HEADER) String actor, UriInfo uri) {
-        PatientProfile created = service.create(requireBody(profile), Actors.of(actor));
+        PatientProfile created = service.create(requireBody(profile), Actors.of(actor), Scope.ANY);
         return Response.created(uri.getAbsolutePathBuilder().path(created.patientId()).build())
                 .tag(unquoted(created.version())).entity(created).build();
     }
@@ -75,6 +76,8 @@ public class PatientResource {
             @QueryParam("biomarker") List<String> biomarkers,
             @Parameter(description = "care-team id; repeat for any of several")
             @QueryParam("careTeam") List<String> careTeams,
+            @Parameter(description = "pseudonymous id or MRN (exact), or words of the name")
+            @QueryParam("q") String query,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("" + Page.DEFAULT_SIZE) int size) {
         if (page < 0) {
@@ -83,7 +86,10 @@ public class PatientResource {
         if (size < 1 || size > Page.MAX_SIZE) {
             throw ProfileException.invalidArgument("size", "size must be between 1 and " + Page.MAX_SIZE);
         }
-        return service.list(filter(cancerTypes, biomarkers, careTeams), page, size);
+        if (query != null && query.length() > CohortFilter.MAX_QUERY_LENGTH) {
+            throw ProfileException.invalidArgument("q", "q must be at most " + CohortFilter.MAX_QUERY_LENGTH + " characters");
+        }
+        return service.list(filter(cancerTypes, biomarkers, careTeams).withQuery(query), page, size);
     }
 
     @GET
@@ -99,7 +105,7 @@ public class PatientResource {
     @Operation(summary = "Replace a profile", description = "Requires If-Match; 412 when stale, 428 when missing")
     public Response replace(@PathParam("id") String id, PatientProfile profile,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Actors.HEADER) String actor) {
-        PatientProfile p = service.replace(id, ETags.parseIfMatch(ifMatch), requireBody(profile), Actors.of(actor));
+        PatientProfile p = service.replace(id, ETags.parseIfMatch(ifMatch), requireBody(profile), Actors.of(actor), Scope.ANY);
         return withTag(p, p);
     }
 
@@ -187,7 +193,7 @@ public class PatientResource {
     @Operation(summary = "Add a therapy line", description = "lineNumber defaults to the next; If-Match optional")
     public Response addTherapyLine(@PathParam("id") String id, TherapyLine line,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Actors.HEADER) String actor) {
-        var added = service.addTherapyLine(id, ETags.parseIfMatch(ifMatch), requireBody(line), Actors.of(actor));
+        var added = service.addTherapyLine(id, ETags.parseIfMatch(ifMatch), requireBody(line), Actors.of(actor), Scope.ANY);
         return Response.status(Response.Status.CREATED).entity(added.line()).tag(unquoted(added.version())).build();
     }
 
@@ -196,7 +202,7 @@ public class PatientResource {
     @Operation(summary = "Add a lab result", description = "If-Match optional")
     public Response addLab(@PathParam("id") String id, LabResult lab,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Actors.HEADER) String actor) {
-        PatientProfile p = service.addLab(id, ETags.parseIfMatch(ifMatch), requireBody(lab), Actors.of(actor));
+        PatientProfile p = service.addLab(id, ETags.parseIfMatch(ifMatch), requireBody(lab), Actors.of(actor), Scope.ANY);
         return Response.status(Response.Status.CREATED).entity(p.history().labs()).tag(unquoted(p.version())).build();
     }
 
@@ -205,7 +211,7 @@ public class PatientResource {
     @Operation(summary = "Add an ECOG assessment", description = "If-Match optional")
     public Response addEcog(@PathParam("id") String id, EcogAssessment ecog,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Actors.HEADER) String actor) {
-        PatientProfile p = service.addEcog(id, ETags.parseIfMatch(ifMatch), requireBody(ecog), Actors.of(actor));
+        PatientProfile p = service.addEcog(id, ETags.parseIfMatch(ifMatch), requireBody(ecog), Actors.of(actor), Scope.ANY);
         return Response.status(Response.Status.CREATED).entity(p.history().ecog()).tag(unquoted(p.version())).build();
     }
 

@@ -81,10 +81,12 @@ public class PatientProfileService {
         this.clock = clock;
     }
 
+    /** Creates a profile if {@code scope} allows it. */
     @WithSpan("profile.create")
     @Transactional
-    public PatientProfile create(PatientProfile candidate, String actor) {
+    public PatientProfile create(PatientProfile candidate, String actor, Scope scope) {
         PatientProfile profile = withLineIds(candidate);
+        scope.check(null, profile);
         validate(profile);
         if (repository.mrnInUse(profile.identity().mrn(), null)) {
             throw new ProfileException(ProfileException.Reason.CONFLICT,
@@ -119,12 +121,12 @@ public class PatientProfileService {
         return new Page<>(items, page, size, repository.countMatching(filter));
     }
 
-    /** Replaces the whole profile (identity included). */
+    /** Replaces the whole profile if {@code scope} allows it; {@code expectedVersion} is required. */
     @WithSpan("profile.replace")
     @Transactional
     public PatientProfile replace(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
-                                  PatientProfile candidate, String actor) {
-        return change(patientId, expectedVersion, true, current -> candidate, "REPLACE", actor);
+                                  PatientProfile candidate, String actor, Scope scope) {
+        return change(patientId, expectedVersion, true, current -> candidate, "REPLACE", actor, scope);
     }
 
     /** Applies {@code change} to the current profile (e.g. replaces one section); {@code action} names it in the log. */
@@ -132,14 +134,14 @@ public class PatientProfileService {
     @Transactional
     public PatientProfile updateSection(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
                                         UnaryOperator<PatientProfile> change, String action, String actor) {
-        return change(patientId, expectedVersion, true, change, action, actor);
+        return change(patientId, expectedVersion, true, change, action, actor, Scope.ANY);
     }
 
     /** Appends a therapy line; its line number defaults to the next one. If-Match is optional for appends. */
     @WithSpan("profile.add-therapy-line")
     @Transactional
     public AddedLine addTherapyLine(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
-                                      TherapyLine line, String actor) {
+                                      TherapyLine line, String actor, Scope scope) {
         String lineId = Pseudonyms.lineId();
         PatientProfile updated = change(patientId, expectedVersion, false, p -> {
             int number = line.lineNumber() != null ? line.lineNumber()
@@ -148,7 +150,7 @@ public class PatientProfileService {
                     line.bestResponse(), line.progressionDate(), line.worstToxicityGrade(), line.immuneRelatedToxicity(),
                     line.reasonStopped(), line.decidedBy(), line.rationale());
             return p.withHistory(p.history().withTherapyLine(added));
-        }, "ADD_THERAPY_LINE", actor);
+        }, "ADD_THERAPY_LINE", actor, scope);
         TherapyLine added = updated.history().therapyLines().stream().filter(t -> lineId.equals(t.lineId())).findFirst().orElseThrow();
         return new AddedLine(added, updated.version());
     }
@@ -159,14 +161,18 @@ public class PatientProfileService {
 
     @WithSpan("profile.add-lab")
     @Transactional
-    public PatientProfile addLab(@SpanAttribute("patient.id") String patientId, Long expectedVersion, LabResult lab, String actor) {
-        return change(patientId, expectedVersion, false, p -> p.withHistory(p.history().withLab(lab)), "ADD_LAB", actor);
+    public PatientProfile addLab(@SpanAttribute("patient.id") String patientId, Long expectedVersion, LabResult lab,
+                                 String actor, Scope scope) {
+        return change(patientId, expectedVersion, false, p -> p.withHistory(p.history().withLab(lab)), "ADD_LAB", actor,
+                scope);
     }
 
     @WithSpan("profile.add-ecog")
     @Transactional
-    public PatientProfile addEcog(@SpanAttribute("patient.id") String patientId, Long expectedVersion, EcogAssessment ecog, String actor) {
-        return change(patientId, expectedVersion, false, p -> p.withHistory(p.history().withEcog(ecog)), "ADD_ECOG", actor);
+    public PatientProfile addEcog(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
+                                  EcogAssessment ecog, String actor, Scope scope) {
+        return change(patientId, expectedVersion, false, p -> p.withHistory(p.history().withEcog(ecog)), "ADD_ECOG",
+                actor, scope);
     }
 
     /** Soft delete: the profile disappears from every read and its MRN is freed; the row and the log stay. */
@@ -235,11 +241,12 @@ public class PatientProfileService {
     }
 
     private PatientProfile change(String patientId, Long expectedVersion, boolean ifMatchRequired,
-                                  UnaryOperator<PatientProfile> change, String action, String actor) {
+                                  UnaryOperator<PatientProfile> change, String action, String actor, Scope scope) {
         PatientEntity e = load(patientId, true);
         checkVersion(e, expectedVersion, ifMatchRequired);
         PatientProfile current = reader.read(List.of(e.id), today()).get(0);
         PatientProfile candidate = withLineIds(keepLineIds(change.apply(current), current));
+        scope.check(current, candidate);
         validate(candidate);
         if (!candidate.identity().mrn().equals(e.mrn) && repository.mrnInUse(candidate.identity().mrn(), e.id)) {
             throw new ProfileException(ProfileException.Reason.CONFLICT, "Another patient already has this MRN",

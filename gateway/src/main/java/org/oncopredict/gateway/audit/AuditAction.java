@@ -1,0 +1,24 @@
+package org.oncopredict.gateway.audit;
+
+/** What an audit record is about. */
+public enum AuditAction {
+    PATIENT_SEARCH,
+    PATIENT_READ,
+    PATIENT_CREATE,
+    PATIENT_UPDATE,
+    HISTORY_APPEND,
+    PREDICTION,
+    COHORT_PREDICTION,
+    COHORT_READ,
+    DECISION,
+    MODEL_TRAIN,
+    MODEL_TRAIN_CANCEL,
+    MODEL_ACTIVATE,
+    MODEL_ROLLBACK,
+    AGENDA_CREATE,
+    AGENDA_UPDATE,
+    AUDIT_READ,
+    AUDIT_VERIFY,
+    /** An authenticated request refused by access control; the detail names the operation. */
+    ACCESS_DENIED
+}

@@ -1,0 +1,85 @@
+package org.oncopredict.gateway.clients;
+
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+/**
+ * Fault tolerance for the calls to one internal service (SmallRye Fault Tolerance): one circuit breaker for all of
+ * its calls (opens when half of the last 10 calls failed as unavailable; half-opens after 5 s), and bounded retries
+ * (2 more attempts, 100 ms apart with jitter) for idempotent reads only. Only unavailability counts as failure:
+ * a NOT_FOUND or a validation error is the service working. An open circuit fails fast with 503 and Retry-After.
+ * The breaker's state is the gauge {@code oncopredict.circuit.state} (0 closed, 1 half-open, 2 open).
+ */
+final class ServiceGuard {
+
+    private static final Logger LOG = Logger.getLogger(ServiceGuard.class);
+
+    private final String service;
+    private final GrpcProblems.Unavailable unavailable;
+    private final int retryAfterSeconds;
+    private final Guard breaker;
+    private final Guard retries;
+    private final AtomicInteger state = new AtomicInteger();
+
+    ServiceGuard(String service, GrpcProblems.Unavailable unavailable, int retryAfterSeconds, MeterRegistry meters) {
+        this.service = service;
+        this.unavailable = unavailable;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.breaker = Guard.create().withDescription(service + " circuit breaker")
+                .withCircuitBreaker().requestVolumeThreshold(10).failureRatio(0.5).delay(5, ChronoUnit.SECONDS)
+                .successThreshold(1).failOn(ServiceUnavailableException.class)
+                .onStateChange(this::changed).done()
+                .build();
+        this.retries = Guard.create().withDescription(service + " read retries")
+                .withRetry().maxRetries(2).delay(100, ChronoUnit.MILLIS).jitter(50, ChronoUnit.MILLIS)
+                .retryOn(ServiceUnavailableException.class).done()
+                .build();
+        meters.gauge("oncopredict.circuit.state", java.util.List.of(io.micrometer.core.instrument.Tag.of("service", service)),
+                state, AtomicInteger::get);
+    }
+
+    /** An idempotent read: retried while the service is unavailable, through the breaker. */
+    <T> T read(Supplier<T> call, String patient) {
+        return open(() -> retries.get(() -> breaker.get(() -> translated(call, patient), Object.class), Object.class));
+    }
+
+    /** A write: through the breaker, never retried (the caller decides whether to repeat it). */
+    <T> T write(Supplier<T> call, String patient) {
+        return open(() -> breaker.get(() -> translated(call, patient), Object.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T open(Supplier<Object> guarded) {
+        try {
+            return (T) guarded.get();
+        } catch (CircuitBreakerOpenException e) {
+            throw new ServiceUnavailableException(service, unavailable.type(), unavailable.title(),
+                    unavailable.detail() + " (recent calls failed; not retried for a few seconds)", retryAfterSeconds, e);
+        }
+    }
+
+    private Object translated(Supplier<?> call, String patient) {
+        try {
+            return call.get();
+        } catch (StatusRuntimeException e) {
+            throw GrpcProblems.translate(e, service, unavailable, patient, retryAfterSeconds);
+        }
+    }
+
+    private void changed(CircuitBreakerState next) {
+        state.set(switch (next) {
+            case CLOSED -> 0;
+            case HALF_OPEN -> 1;
+            case OPEN -> 2;
+        });
+        LOG.warnf("circuit breaker of %s is now %s", service, next);
+    }
+}
