@@ -77,7 +77,13 @@ public class Callers implements ServerInterceptor {
             }
             String token = authorization.substring(7).trim();
             try {
-                caller = caller(parser.parse(token), token);
+                JsonWebToken jwt = parser.parse(token);
+                // Checked here too: no grace after expiry, whatever leeway the JWT library is configured with.
+                if (jwt.getExpirationTime() <= System.currentTimeMillis() / 1000) {
+                    LOG.debugf("rejected an expired token for %s", call.getMethodDescriptor().getFullMethodName());
+                    return reject(call, "the bearer token has expired");
+                }
+                caller = caller(jwt, token);
             } catch (ParseException e) {
                 LOG.debugf("rejected a token for %s: %s", call.getMethodDescriptor().getFullMethodName(),
                         e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());

@@ -134,11 +134,24 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Stops the process (SIGTERM, then SIGKILL after a grace period); it can be started again. */
     public synchronized void stop() {
+        halt(false);
+    }
+
+    /** Kills the process at once (SIGKILL: no graceful shutdown, as in a crash); it can be started again. */
+    public synchronized void kill() {
+        halt(true);
+    }
+
+    private void halt(boolean forcibly) {
         if (process == null) {
             return;
         }
         try {
-            process.destroy();
+            if (forcibly) {
+                process.destroyForcibly();
+            } else {
+                process.destroy();
+            }
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warnf("%s did not stop within %d s; killing it", module, STOP_GRACE.toSeconds());
                 process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);

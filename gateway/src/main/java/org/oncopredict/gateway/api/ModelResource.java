@@ -2,7 +2,7 @@ package org.oncopredict.gateway.api;
 
 import java.net.URI;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,8 @@ import org.oncopredict.proto.efficacy.v1.TrainingJob;
 
 /**
  * The model registry: versions, model cards, training jobs (asynchronous, with progress; cancellable) and the
- * quality-gated activation and rollback. Every model action is audited.
+ * quality-gated activation and rollback. Every model action is audited, a refused activation or rollback (e.g. by the
+ * quality gate) with outcome FAILED.
  */
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,9 +78,13 @@ public class ModelResource {
         return card(efficacy.card(version));
     }
 
+    /** {@code {version, schema, card}}: the card document as the registry stores it, with the version it describes. */
     private static Response card(ModelCard card) {
         try {
-            JsonNode body = JSON.readTree(card.getCardJson());
+            ObjectNode body = JSON.createObjectNode();
+            body.put("version", card.getVersion());
+            body.put("schema", card.getSchemaVersion());
+            body.set("card", JSON.readTree(card.getCardJson()));
             return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).build();
         } catch (java.io.IOException e) {
             throw new ApiException(502, "bad-gateway", "Upstream error", "The model card is not valid JSON", null, null,
@@ -132,7 +137,15 @@ public class ModelResource {
     public Response activate(@PathParam("version") long version, ActivationRequest body) {
         String reason = body == null || body.reason() == null ? "" : body.reason().strip();
         boolean validateOnly = body != null && Boolean.TRUE.equals(body.validateOnly());
-        ActivateModelResponse response = efficacy.activate(version, validateOnly, reason);
+        ActivateModelResponse response;
+        try {
+            response = efficacy.activate(version, validateOnly, reason);
+        } catch (ApiException refused) {
+            if (!validateOnly && refused.status() != 403) {
+                audit.recordFailure(AuditAction.MODEL_ACTIVATE, null, version, refused.getMessage());
+            }
+            throw refused;
+        }
         if (!validateOnly) {
             audit.recordAfterWrite(AuditAction.MODEL_ACTIVATE, null, version, reason.isEmpty() ? null : reason);
         }
@@ -146,7 +159,15 @@ public class ModelResource {
     @Operation(summary = "Roll back to the previously active version")
     public Response rollback(ActivationRequest body) {
         String reason = body == null || body.reason() == null ? "" : body.reason().strip();
-        ModelVersion active = efficacy.rollback(reason);
+        ModelVersion active;
+        try {
+            active = efficacy.rollback(reason);
+        } catch (ApiException refused) {
+            if (refused.status() != 403) {
+                audit.recordFailure(AuditAction.MODEL_ROLLBACK, null, null, refused.getMessage());
+            }
+            throw refused;
+        }
         audit.recordAfterWrite(AuditAction.MODEL_ROLLBACK, null, active.getVersion(), reason.isEmpty() ? null : reason);
         return Responses.json(active);
     }

@@ -311,7 +311,7 @@ public class PatientResource {
         try {
             response = efficacy.predict(id, ids, curves);
         } catch (ServiceUnavailableException e) {
-            audit.record(AuditAction.PREDICTION, id, null, AuditEvent.Outcome.FAILED, e.getMessage());
+            audit.recordFailure(AuditAction.PREDICTION, id, null, e.getMessage());
             throw e;
         }
         audit.record(AuditAction.PREDICTION, id, response.getModel().getVersion(), AuditEvent.Outcome.SUCCESS,

@@ -79,12 +79,22 @@ public class AuditLog {
 
     /** Records a write that has already succeeded; a failure to record it is logged and counted, not thrown. */
     public void recordAfterWrite(AuditAction action, String patient, Long modelVersion, String detail) {
+        recordQuietly(action, patient, modelVersion, AuditEvent.Outcome.SUCCESS, detail);
+    }
+
+    /** Records an attempt that was refused or failed (outcome FAILED); a failure to record it is logged and counted. */
+    public void recordFailure(AuditAction action, String patient, Long modelVersion, String detail) {
+        recordQuietly(action, patient, modelVersion, AuditEvent.Outcome.FAILED, detail);
+    }
+
+    private void recordQuietly(AuditAction action, String patient, Long modelVersion, AuditEvent.Outcome outcome,
+                               String detail) {
         try {
             append(user.subject(), user.username(), user.roleLabel(), action.name(), patient, modelVersion,
-                    traceId.get(), AuditEvent.Outcome.SUCCESS, detail);
+                    traceId.get(), outcome, detail);
         } catch (SQLException | RuntimeException e) {
             failures.increment();
-            LOG.errorf("audit record %s for a completed write could not be written: %s", action, e.getClass().getName());
+            LOG.errorf("audit record %s (%s) could not be written: %s", action, outcome, e.getClass().getName());
         }
     }
 
@@ -152,9 +162,14 @@ public class AuditLog {
     }
 
     /** Records matching every given criterion (null: any), newest first, at most {@code limit}. */
-    public List<AuditEvent> query(String patient, String username, String action, Instant from, Instant to, int limit) {
+    public List<AuditEvent> query(String patient, String username, String action, String trace, Instant from,
+                                  Instant to, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE true");
         List<Object> params = new ArrayList<>();
+        if (trace != null) {
+            sql.append(" AND trace_id = ?");
+            params.add(trace);
+        }
         if (patient != null) {
             sql.append(" AND patient_pseudonym = ?");
             params.add(patient);

@@ -2,6 +2,9 @@ package org.oncopredict.gateway.rest;
 
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -67,6 +70,23 @@ public class ProblemMappers {
         return problem(401, "unauthenticated", "Not authenticated",
                 "A valid bearer access token of the realm 'oncology' (audience oncopredict-api) is required", uri, null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A JSON body Jackson cannot bind (the REST records: decisions, agendas, activations): 400 naming the field. */
+    @ServerExceptionMapper({MismatchedInputException.class, JsonProcessingException.class})
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String field = "(body)";
+        String message = "the body is not valid JSON";
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(field);
+            message = e instanceof UnrecognizedPropertyException ? "unknown field '" + field + "'"
+                    : "wrong type or shape for '" + field + "'";
+        } else if (e instanceof MismatchedInputException) {
+            message = "the body does not have the expected shape";
+        }
+        return problem(400, "invalid-request", "Invalid request", message, uri,
+                List.of(new Problem.FieldError(field, message))).build();
     }
 
     @ServerExceptionMapper

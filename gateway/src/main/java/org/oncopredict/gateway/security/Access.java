@@ -56,6 +56,10 @@ public class Access {
 
     /** A new or changed profile must belong to one of the oncologist's care teams. */
     public void requireOwnCareTeam(Collection<String> careTeams, String patient) {
+        if (careTeams.isEmpty()) {
+            throw ApiException.badRequest("careTeams", "at least one care team is required (one of yours: "
+                    + user.careTeams() + ")");
+        }
         if (!inCareTeam(careTeams)) {
             throw ApiException.forbidden("The profile's care teams " + careTeams + " must include one of yours "
                     + user.careTeams(), patient);

@@ -17,7 +17,7 @@ public final class Codes {
     /** ICD-10(-CM) code, e.g. N18.3, E11.9. */
     public static final String ICD10 = "^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?$";
     public static final String HGVS_C = "^c\\.\\S{1,98}$";
-    public static final String HGVS_P = "^p\\.\\S{1,98}$";
+    public static final String HGVS_P = "^p\\.[A-Za-z0-9*_=?()\\[\\];,-]{1,98}$";
     /** Regimen id from the catalogue, e.g. pembrolizumab-carboplatin-pemetrexed. */
     public static final String REGIMEN_ID = "^[a-z0-9][a-z0-9-]{1,63}$";
     /** Care-team id, e.g. thoracic-a. */

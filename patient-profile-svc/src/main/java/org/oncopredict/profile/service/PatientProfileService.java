@@ -107,6 +107,9 @@ public class PatientProfileService {
     @WithSpan("profile.get")
     @Transactional
     public PatientProfile get(@SpanAttribute("patient.id") String patientId, boolean deidentify) {
+        if (!Pseudonyms.isPatientId(patientId)) {
+            throw ProfileException.notFound(patientId);
+        }
         long id = repository.liveId(patientId).orElseThrow(() -> ProfileException.notFound(patientId));
         PatientProfile p = reader.read(List.of(id), today()).get(0);
         return deidentify ? deidentifier.deidentify(p) : p;
@@ -275,6 +278,9 @@ public class PatientProfileService {
     }
 
     private PatientEntity load(String patientId, boolean forUpdate) {
+        if (!Pseudonyms.isPatientId(patientId)) {
+            throw ProfileException.notFound(patientId);
+        }
         return repository.findLive(patientId, forUpdate).orElseThrow(() -> ProfileException.notFound(patientId));
     }
 

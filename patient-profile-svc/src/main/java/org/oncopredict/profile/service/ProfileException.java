@@ -32,7 +32,9 @@ public class ProfileException extends RuntimeException {
     }
 
     public static ProfileException notFound(String patientId) {
-        return new ProfileException(Reason.NOT_FOUND, "No patient with id " + patientId, null, null);
+        // A malformed id is not echoed: it is caller input of any length and content.
+        return new ProfileException(Reason.NOT_FOUND, Pseudonyms.isPatientId(patientId) ? "No patient with id " + patientId
+                : "No patient with this id (patient ids look like P-0123456789)", null, null);
     }
 
     public static ProfileException versionMismatch(long expected, long current) {

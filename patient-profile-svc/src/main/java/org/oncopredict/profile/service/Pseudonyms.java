@@ -17,6 +17,11 @@ public final class Pseudonyms {
         return "P-" + random(10);
     }
 
+    /** Whether {@code id} has the shape of a patient pseudonym (anything else cannot name a patient). */
+    public static boolean isPatientId(String id) {
+        return id != null && id.matches("P-[0-9A-Z]{10}");
+    }
+
     public static String lineId() {
         return "L-" + random(10);
     }
