@@ -128,7 +128,10 @@ public final class LocalKeycloak implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + workDir.resolve("bin/kc.sh"), e);
         }
-        Thread reaper = new Thread(process::destroyForcibly, "keycloak-reaper");
+        Thread reaper = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "keycloak-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
         LocalKeycloak keycloak = new LocalKeycloak(workDir, httpPort, adminPassword, process, reaper, logFile);
         try {
@@ -268,16 +271,18 @@ public final class LocalKeycloak implements AutoCloseable {
 
     @Override
     public void close() {
+        // kc.sh may run Keycloak's JVM as its child rather than exec it: stop the whole tree, or the server outlives us.
+        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
         try {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            tree.forEach(ProcessHandle::destroy);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            for (ProcessHandle p : tree) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !waitFor(p, left)) {
+                    p.destroyForcibly();
                 }
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(reaper);
@@ -285,6 +290,20 @@ public final class LocalKeycloak implements AutoCloseable {
                 // the JVM is shutting down: the hook runs anyway
             }
             deleteTree(workDir);
+        }
+    }
+
+    private static boolean waitFor(ProcessHandle p, long nanos) {
+        try {
+            p.onExit().get(nanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

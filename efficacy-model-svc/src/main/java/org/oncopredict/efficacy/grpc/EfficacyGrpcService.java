@@ -41,6 +41,7 @@ import org.oncopredict.proto.efficacy.v1.EfficacyModelServiceGrpc;
 import org.oncopredict.proto.efficacy.v1.GateCheck;
 import org.oncopredict.proto.efficacy.v1.GetModelCardRequest;
 import org.oncopredict.proto.efficacy.v1.GetTrainingJobRequest;
+import org.oncopredict.proto.efficacy.v1.JobKind;
 import org.oncopredict.proto.efficacy.v1.JobState;
 import org.oncopredict.proto.efficacy.v1.ListModelsRequest;
 import org.oncopredict.proto.efficacy.v1.ListModelsResponse;
@@ -351,7 +352,9 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
         TrainingJob.Builder b = TrainingJob.newBuilder().setJobId(j.id().toString())
                 .setState(JobState.valueOf("JOB_STATE_" + j.state().name())).setStage(nullToEmpty(j.stage()))
                 .setPercent(j.percent()).setMessage(nullToEmpty(j.message())).setRequestedBy(j.requestedBy())
-                .setCreatedAt(j.createdAt().toString()).setError(nullToEmpty(j.error()));
+                .setCreatedAt(j.createdAt().toString()).setError(nullToEmpty(j.error()))
+                .setKind("RECALIBRATE".equals(j.kind()) ? JobKind.JOB_KIND_RECALIBRATION : JobKind.JOB_KIND_TRAINING)
+                .setCancelRequested(j.cancelRequested());
         if (j.startedAt() != null) {
             b.setStartedAt(j.startedAt().toString());
         }

@@ -12,7 +12,10 @@ import java.util.UUID;
  * @param requestedBy  pseudonymous id of the requesting user
  * @param modelVersion the version it registered, when SUCCEEDED
  * @param error        why it failed, when FAILED
+ * @param kind         "TRAIN" or "RECALIBRATE" (from the stored request)
+ * @param cancelRequested whether cancellation was asked for (a running job stops at its next check)
  */
 public record TrainingJob(UUID id, JobState state, String stage, int percent, String message, String requestedBy,
-                          Instant createdAt, Instant startedAt, Instant finishedAt, Long modelVersion, String error) {
+                          Instant createdAt, Instant startedAt, Instant finishedAt, Long modelVersion, String error,
+                          String kind, boolean cancelRequested) {
 }

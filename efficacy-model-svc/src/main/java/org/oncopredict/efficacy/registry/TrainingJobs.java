@@ -35,7 +35,7 @@ public class TrainingJobs {
     static final String INTERRUPTED = "interrupted by service restart";
 
     private static final String COLUMNS = "id, state, stage, percent, message, requested_by, created_at, started_at,"
-            + " finished_at, model_version, error";
+            + " finished_at, model_version, error, request->>'kind' AS kind, cancel_requested";
     private static final String UNFINISHED = "state IN ('QUEUED', 'RUNNING')";
 
     private final AgroalDataSource dataSource;
@@ -254,7 +254,8 @@ public class TrainingJobs {
         return new TrainingJob(rs.getObject("id", UUID.class), JobState.valueOf(rs.getString("state")),
                 rs.getString("stage"), rs.getInt("percent"), rs.getString("message"), rs.getString("requested_by"),
                 Db.instant(rs, "created_at"), Db.instant(rs, "started_at"), Db.instant(rs, "finished_at"),
-                Db.nullableLong(rs, "model_version"), rs.getString("error"));
+                Db.nullableLong(rs, "model_version"), rs.getString("error"), rs.getString("kind"),
+                rs.getBoolean("cancel_requested"));
     }
 
     private static RegistryException notFound(UUID id) {

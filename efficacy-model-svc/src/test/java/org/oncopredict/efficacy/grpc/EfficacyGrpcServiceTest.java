@@ -123,6 +123,7 @@ class EfficacyGrpcServiceTest {
                 .setCohort(CohortSource.getDefaultInstance()).setBootstrapReplicates(5).setSeed(3).build());
         assertThat(job.getState()).isIn(JobState.JOB_STATE_QUEUED, JobState.JOB_STATE_RUNNING);
         assertThat(job.getRequestedBy()).isEqualTo(ACTOR);
+        assertThat(job.getKind()).isEqualTo(org.oncopredict.proto.efficacy.v1.JobKind.JOB_KIND_TRAINING);
         TrainingJob done = await(job.getJobId(), Duration.ofMinutes(5));
         assertThat(done.getState()).as(done.getError()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
         assertThat(done.getPercent()).isEqualTo(100);

@@ -133,7 +133,7 @@ public class PatientResource {
         PatientProfile created = profiles.create(candidate);
         audit.recordAfterWrite(AuditAction.PATIENT_CREATE, created.getPatientId(), null, null);
         return Response.created(URI.create("/api/v1/patients/" + created.getPatientId()))
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(ProtoJson.print(created))
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(ProtoJson.bytes(created))
                 .tag(new EntityTag(Long.toString(created.getVersion()))).build();
     }
 
@@ -285,7 +285,7 @@ public class PatientResource {
 
     private static Response created(String id, Message entity, long version) {
         return Response.created(URI.create("/api/v1/patients/" + id + "/history")).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ProtoJson.print(entity)).tag(new EntityTag(Long.toString(version))).build();
+                .entity(ProtoJson.bytes(entity)).tag(new EntityTag(Long.toString(version))).build();
     }
 
     // ------------------------------------------------------------------------------------------ predictions

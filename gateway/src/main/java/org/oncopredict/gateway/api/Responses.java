@@ -14,16 +14,16 @@ final class Responses {
     }
 
     static Response json(Message message) {
-        return Response.ok(ProtoJson.print(message), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(ProtoJson.bytes(message), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     static Response.ResponseBuilder json(Response.Status status, Message message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ProtoJson.print(message));
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ProtoJson.bytes(message));
     }
 
     /** A resource with its version as a strong ETag. */
     static Response versioned(Message message, long version) {
-        return Response.ok(ProtoJson.print(message), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(ProtoJson.bytes(message), MediaType.APPLICATION_JSON_TYPE)
                 .tag(new EntityTag(Long.toString(version))).build();
     }
 
