@@ -70,4 +70,4 @@ java -jar cohort-sim/target/cohort-sim.jar load -n "$PATIENTS" --seed 1 --target
   --token-file "$TOKEN_FILE" | tail -n 1
 "${BENCH[@]}" --mode prepare --issuer "$ISSUER" --efficacy 127.0.0.1:19202
 "${BENCH[@]}" --mode run --issuer "$ISSUER" --gateway http://127.0.0.1:18200 --efficacy 127.0.0.1:19202 \
-  --clients "$CLIENTS" --seconds "$SECONDS_MEASURED"
+  --clients "$CLIENTS" --seconds "$SECONDS_MEASURED" --warmup 60
