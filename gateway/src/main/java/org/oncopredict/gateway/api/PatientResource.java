@@ -1,7 +1,6 @@
 package org.oncopredict.gateway.api;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -28,29 +27,21 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.oncopredict.auth.Roles;
 import org.oncopredict.gateway.audit.AuditAction;
-import org.oncopredict.gateway.audit.AuditEvent;
 import org.oncopredict.gateway.audit.AuditLog;
-import org.oncopredict.gateway.clients.EfficacyServiceClient;
 import org.oncopredict.gateway.clients.ProfileServiceClient;
-import org.oncopredict.gateway.clients.ServiceUnavailableException;
 import org.oncopredict.gateway.mapping.CohortFilters;
 import org.oncopredict.gateway.mapping.ProtoJson;
 import org.oncopredict.gateway.rest.ApiException;
 import org.oncopredict.gateway.security.Access;
-import org.oncopredict.gateway.security.CurrentUser;
-import org.oncopredict.proto.efficacy.v1.PredictTreatmentOutcomesResponse;
-import org.oncopredict.proto.efficacy.v1.Regimen;
+import org.oncopredict.gateway.service.PatientService;
 import org.oncopredict.proto.profile.v1.AddTherapyLineResponse;
 import org.oncopredict.proto.profile.v1.CancerCondition;
-import org.oncopredict.proto.profile.v1.CancerType;
-import org.oncopredict.proto.profile.v1.CohortFilter;
 import org.oncopredict.proto.profile.v1.EcogAssessment;
 import org.oncopredict.proto.profile.v1.FollowUp;
 import org.oncopredict.proto.profile.v1.Genomics;
 import org.oncopredict.proto.profile.v1.History;
 import org.oncopredict.proto.profile.v1.LabResult;
 import org.oncopredict.proto.profile.v1.Lifestyle;
-import org.oncopredict.proto.profile.v1.ListPatientsResponse;
 import org.oncopredict.proto.profile.v1.PatientProfile;
 import org.oncopredict.proto.profile.v1.TherapyLine;
 
@@ -68,22 +59,16 @@ import org.oncopredict.proto.profile.v1.TherapyLine;
 @Tag(name = "patients")
 public class PatientResource {
 
-    static final int MAX_PAGE_SIZE = 200;
-    static final int MAX_RATIONALE = 2000;
-
+    private final PatientService patients;
     private final ProfileServiceClient profiles;
-    private final EfficacyServiceClient efficacy;
     private final Access access;
     private final AuditLog audit;
-    private final CurrentUser user;
 
-    public PatientResource(ProfileServiceClient profiles, EfficacyServiceClient efficacy, Access access, AuditLog audit,
-                           CurrentUser user) {
+    public PatientResource(PatientService patients, ProfileServiceClient profiles, Access access, AuditLog audit) {
+        this.patients = patients;
         this.profiles = profiles;
-        this.efficacy = efficacy;
         this.access = access;
         this.audit = audit;
-        this.user = user;
     }
 
     // ------------------------------------------------------------------------------------------ search
@@ -99,22 +84,7 @@ public class PatientResource {
                            @QueryParam("biomarker") List<String> biomarkers,
                            @QueryParam("pageSize") @DefaultValue("50") int pageSize,
                            @QueryParam("pageToken") @DefaultValue("") String pageToken) {
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("pageSize", "pageSize must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        CohortFilter.Builder filter = CohortFilters.of(cancerTypes, biomarkers).toBuilder();
-        ListPatientsResponse result;
-        if (!user.hasRole(Roles.ONCOLOGIST) && !user.hasRole(Roles.ADMIN)) {
-            // Tumor board only: its agenda patients, and nobody when there are none.
-            List<String> board = access.boardPatients();
-            result = board.isEmpty() ? ListPatientsResponse.getDefaultInstance()
-                    : profiles.list(filter.addAllPatientIds(board).build(), query, pageSize, pageToken);
-        } else {
-            result = profiles.list(filter.build(), query, pageSize, pageToken);
-        }
-        audit.record(AuditAction.PATIENT_SEARCH, null, null, AuditEvent.Outcome.SUCCESS,
-                result.getPatientsCount() + " of " + result.getTotalSize() + " patients listed");
-        return Responses.json(result);
+        return Responses.json(patients.search(CohortFilters.of(cancerTypes, biomarkers), query, pageSize, pageToken));
     }
 
     // ------------------------------------------------------------------------------------------ profiles
@@ -142,8 +112,7 @@ public class PatientResource {
     @RolesAllowed({Roles.ONCOLOGIST, Roles.TUMOR_BOARD})
     @Operation(summary = "Read a profile")
     public Response get(@PathParam("id") String id) {
-        PatientProfile p = readable(id);
-        audit.record(AuditAction.PATIENT_READ, id, null, AuditEvent.Outcome.SUCCESS, "profile");
+        PatientProfile p = patients.read(id, "profile");
         return Responses.versioned(p, p.getVersion());
     }
 
@@ -211,8 +180,7 @@ public class PatientResource {
     @Operation(summary = "Read one section of a profile")
     public Response getSection(@PathParam("id") String id, @PathParam("section") String name) {
         Section section = Section.of(name);
-        PatientProfile p = readable(id);
-        audit.record(AuditAction.PATIENT_READ, id, null, AuditEvent.Outcome.SUCCESS, section.path);
+        PatientProfile p = patients.read(id, section.path);
         return Responses.versioned(section.get.apply(p), p.getVersion());
     }
 
@@ -303,20 +271,7 @@ public class PatientResource {
                                      @QueryParam("curves") @DefaultValue("true") boolean curves) {
         List<String> ids = regimens == null ? List.of() : regimens.stream().flatMap(r -> List.of(r.split(",")).stream())
                 .map(String::strip).filter(r -> !r.isEmpty()).toList();
-        if (!user.hasRole(Roles.ONCOLOGIST)) {
-            // Tumor board: the agenda is the gateway's to check (oncologists' care teams are checked by the services).
-            access.requireOnBoardAgenda(id);
-        }
-        PredictTreatmentOutcomesResponse response;
-        try {
-            response = efficacy.predict(id, ids, curves);
-        } catch (ServiceUnavailableException e) {
-            audit.recordFailure(AuditAction.PREDICTION, id, null, e.getMessage());
-            throw e;
-        }
-        audit.record(AuditAction.PREDICTION, id, response.getModel().getVersion(), AuditEvent.Outcome.SUCCESS,
-                response.getPredictionsCount() + " regimens");
-        return Responses.json(response);
+        return Responses.json(patients.treatmentOptions(id, ids, curves));
     }
 
     // ------------------------------------------------------------------------------------------ decisions
@@ -335,52 +290,8 @@ public class PatientResource {
         if (decision == null) {
             throw ApiException.badRequest("(body)", "A JSON body {regimenId, rationale, startDate?, modelVersion?} is required");
         }
-        String regimen = decision.regimenId() == null ? "" : decision.regimenId().strip();
-        if (!regimen.matches("[a-z0-9][a-z0-9_+-]{0,63}")) {
-            throw ApiException.badRequest("regimenId", "regimenId must be a catalogue regimen id, e.g. 'osimertinib'");
-        }
-        String rationale = decision.rationale() == null ? "" : decision.rationale().strip();
-        if (rationale.isEmpty() || rationale.length() > MAX_RATIONALE) {
-            throw ApiException.badRequest("rationale", "rationale is required, at most " + MAX_RATIONALE + " characters");
-        }
-        LocalDate start;
-        try {
-            start = decision.startDate() == null || decision.startDate().isBlank() ? LocalDate.now()
-                    : LocalDate.parse(decision.startDate());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest("startDate", "startDate must be an ISO date (YYYY-MM-DD)");
-        }
-        requireKnownRegimen(regimen);
-        TherapyLine line = TherapyLine.newBuilder().setRegimenId(regimen).setStartDate(start.toString())
-                .setDecidedBy(user.subject()).setRationale(rationale).build();
-        AddTherapyLineResponse added = profiles.addTherapyLine(id, line, null);
-        audit.recordAfterWrite(AuditAction.DECISION, id, decision.modelVersion(), regimen + ", line "
-                + added.getLine().getLineNumber());
+        AddTherapyLineResponse added = patients.decide(id, decision.regimenId(), decision.rationale(),
+                decision.startDate(), decision.modelVersion());
         return created(id, added.getLine(), added.getProfile().getVersion());
-    }
-
-    /**
-     * A decision must name a catalogue regimen. When the catalogue (efficacy service) cannot be reached, the decision
-     * is still recorded: a clinician's decision must not wait for the prediction service.
-     */
-    private void requireKnownRegimen(String regimen) {
-        List<Regimen> catalogue;
-        try {
-            catalogue = efficacy.regimens(CancerType.CANCER_TYPE_UNSPECIFIED).getRegimensList();
-        } catch (ServiceUnavailableException e) {
-            return;
-        }
-        if (catalogue.stream().noneMatch(r -> r.getId().equals(regimen))) {
-            throw ApiException.badRequest("regimenId", "unknown regimen '" + regimen + "'; see GET /api/v1/regimens");
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------ helpers
-
-    /** The profile, if the current user may read it (403, audited, otherwise). */
-    private PatientProfile readable(String id) {
-        PatientProfile p = profiles.get(id);
-        access.requireRead(p);
-        return p;
     }
 }

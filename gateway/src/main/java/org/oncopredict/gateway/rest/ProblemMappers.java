@@ -9,7 +9,10 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,11 +36,13 @@ public class ProblemMappers {
     private final TraceId traceId;
     private final AuditLog audit;
     private final CurrentUser user;
+    private final Template errorPage;
 
-    public ProblemMappers(TraceId traceId, AuditLog audit, CurrentUser user) {
+    public ProblemMappers(TraceId traceId, AuditLog audit, CurrentUser user, @Location("error.html") Template errorPage) {
         this.traceId = traceId;
         this.audit = audit;
         this.user = user;
+        this.errorPage = errorPage;
     }
 
     @ServerExceptionMapper
@@ -142,6 +147,12 @@ public class ProblemMappers {
 
     private Response.ResponseBuilder problem(int status, String type, String title, String detail, UriInfo uri,
                                              List<Problem.FieldError> errors) {
+        if (uri != null && (uri.getPath().equals("/ui") || uri.getPath().startsWith("/ui/"))) {
+            // The browser UI gets a readable page; the API keeps problem+json.
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE).header("X-Trace-Id", traceId.get())
+                    .entity(errorPage.data("status", status).data("title", title).data("detail", detail)
+                            .data("errors", errors == null ? List.of() : errors).data("traceId", traceId.get()).render());
+        }
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .header("X-Trace-Id", traceId.get())
                 .entity(Problem.of(status, type, title, detail, uri == null ? null : uri.getPath(), errors,

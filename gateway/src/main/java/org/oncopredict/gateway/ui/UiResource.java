@@ -1,43 +1,332 @@
 package org.oncopredict.gateway.ui;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.oncopredict.auth.Roles;
+import org.oncopredict.gateway.agenda.Agenda;
+import org.oncopredict.gateway.agenda.AgendaStore;
+import org.oncopredict.gateway.audit.AuditAction;
+import org.oncopredict.gateway.audit.AuditEvent;
+import org.oncopredict.gateway.audit.AuditLog;
+import org.oncopredict.gateway.clients.EfficacyServiceClient;
+import org.oncopredict.gateway.mapping.CohortFilters;
+import org.oncopredict.gateway.mapping.UiViews;
+import org.oncopredict.gateway.rest.ApiException;
 import org.oncopredict.gateway.security.CurrentUser;
+import org.oncopredict.gateway.service.CohortService;
+import org.oncopredict.gateway.service.PatientService;
+import org.oncopredict.proto.efficacy.v1.ActivateModelResponse;
+import org.oncopredict.proto.efficacy.v1.ModelCard;
+import org.oncopredict.proto.efficacy.v1.PredictCohortRequest;
+import org.oncopredict.proto.efficacy.v1.PredictCohortResponse;
+import org.oncopredict.proto.efficacy.v1.PredictTreatmentOutcomesResponse;
+import org.oncopredict.proto.efficacy.v1.Regimen;
+import org.oncopredict.proto.profile.v1.CancerType;
+import org.oncopredict.proto.profile.v1.CohortFilter;
+import org.oncopredict.proto.profile.v1.ListPatientsResponse;
+import org.oncopredict.proto.profile.v1.PatientProfile;
 
 /**
- * The web UI's entry (OIDC authorization-code flow with PKCE through Keycloak's login page, tenant "web"). The
- * oncologist UI itself is built on this (issue 5); this page shows who is signed in.
+ * The oncologist's web UI (tenant "web": authorization-code flow with PKCE through Keycloak's login page). Pages
+ * are Qute templates rendered on the server from the same {@link PatientService} the API uses, so access rules
+ * and audit records are the API's; treatment options load separately (htmx) so the profile shows at once and stays
+ * usable when predictions are unavailable. Every page says that this is decision support and shows the model.
+ * Forbidden pages are not offered in the navigation, and direct URLs get the error page (403).
  */
 @Path("/ui")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
 public class UiResource {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int COMPARE_MAX = 3;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance patients(Nav nav, String q, String cancerType, String biomarker,
+                                                List<Views.PatientRow> rows, long total, String title);
+
+        static native TemplateInstance patient(Nav nav, Views.PatientPage p, boolean canDecide, List<Regimen> regimens,
+                                               String recorded);
+
+        static native TemplateInstance options(Views.Model model, List<Views.Option> eligible,
+                                               List<Views.Option> ineligible, List<String> warnings, String patientId,
+                                               String asOf, boolean canDecide);
+
+        static native TemplateInstance optionsUnavailable(String title, String detail);
+
+        static native TemplateInstance compare(Nav nav, Views.PatientPage p, Views.Model model,
+                                               List<Views.Option> options, List<Views.IconArray> icons, String curves);
+
+        static native TemplateInstance cohorts(Nav nav, String cancerType, String biomarker, Views.Model model,
+                                               List<Views.GroupRow> rows, int groupSize, List<String> warnings,
+                                               CohortService.CohortSummary summary, String error);
+
+        static native TemplateInstance models(Nav nav, Views.Card card, List<Views.VersionRow> versions, String message,
+                                              List<String> checks, boolean canActivate);
+
+        static native TemplateInstance audit(Nav nav, List<AuditEvent> events, AuditLog.Verification verification);
+
+        static native TemplateInstance agendas(Nav nav, List<Agenda> agendas);
+    }
+
+    private final PatientService patients;
+    private final CohortService cohortService;
+    private final EfficacyServiceClient efficacy;
+    private final AgendaStore agendas;
+    private final AuditLog audit;
     private final CurrentUser user;
 
-    public UiResource(CurrentUser user) {
+    public UiResource(PatientService patients, CohortService cohortService, EfficacyServiceClient efficacy,
+                      AgendaStore agendas, AuditLog audit, CurrentUser user) {
+        this.patients = patients;
+        this.cohortService = cohortService;
+        this.efficacy = efficacy;
+        this.agendas = agendas;
+        this.audit = audit;
         this.user = user;
     }
 
+    /** What the navigation offers, by role; the page's own checks are the endpoints' {@code @RolesAllowed}. */
+    public record Nav(String user, String roles, boolean patients, boolean groups, boolean deidentified, boolean models,
+                      boolean registry, boolean audit, boolean agendas, String active, String model) {
+    }
+
+    private Nav nav(String active) {
+        boolean onc = user.hasRole(Roles.ONCOLOGIST);
+        boolean tb = user.hasRole(Roles.TUMOR_BOARD);
+        boolean ds = user.hasRole(Roles.DATA_SCIENTIST);
+        boolean admin = user.hasRole(Roles.ADMIN);
+        return new Nav(user.username(), user.roleLabel(), onc || tb || admin, onc || ds, ds, true, ds || admin, admin, tb,
+                active, activeModel());
+    }
+
+    /** "3 (trained 2026-12-01, 4,520 patients)" for the footer of every page; null when none is active or reachable. */
+    private String activeModel() {
+        try {
+            ModelCard card = efficacy.card(null);
+            JsonNode data = JSON.readTree(card.getCardJson()).path("data");
+            return card.getVersion() + (data.has("patients") ? " (trained on " + data.path("patients").asInt()
+                    + " patients)" : "");
+        } catch (ApiException | java.io.IOException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ home and patients
+
     @GET
-    @Authenticated
-    @Produces(MediaType.TEXT_HTML)
-    public String home() {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>OncoPredict</title></head><body>"
-                + "<main><h1>OncoPredict</h1><p id=\"user\">Signed in as " + escape(user.username()) + " ("
-                + escape(user.roleLabel()) + ")</p><p>Decision support, not a decision.</p></main></body></html>";
+    public Response home() {
+        if (user.hasRole(Roles.ONCOLOGIST) || user.hasRole(Roles.TUMOR_BOARD) || user.hasRole(Roles.ADMIN)) {
+            return Response.seeOther(URI.create("/ui/patients")).build();
+        }
+        if (user.hasRole(Roles.DATA_SCIENTIST)) {
+            return Response.seeOther(URI.create("/ui/cohorts")).build();
+        }
+        return Response.seeOther(URI.create("/ui/models")).build();
+    }
+
+    @GET
+    @Path("patients")
+    @RolesAllowed({Roles.ONCOLOGIST, Roles.TUMOR_BOARD, Roles.ADMIN})
+    public TemplateInstance patientList(@QueryParam("q") @DefaultValue("") String q,
+                                        @QueryParam("cancerType") @DefaultValue("") String cancerType,
+                                        @QueryParam("biomarker") @DefaultValue("") String biomarker) {
+        CohortFilter filter = CohortFilters.of(cancerType.isBlank() ? List.of() : List.of(cancerType),
+                biomarker.isBlank() ? List.of() : List.of(biomarker));
+        ListPatientsResponse result = patients.search(filter, q.strip(), 100, "");
+        String title = user.hasRole(Roles.ONCOLOGIST) ? "My patients"
+                : user.hasRole(Roles.TUMOR_BOARD) ? "Tumor-board agenda patients" : "Patients";
+        return Templates.patients(nav("patients"), q, cancerType, biomarker, UiViews.rows(result), result.getTotalSize(),
+                title);
+    }
+
+    @GET
+    @Path("patients/{id}")
+    @RolesAllowed({Roles.ONCOLOGIST, Roles.TUMOR_BOARD})
+    public TemplateInstance patient(@PathParam("id") String id, @QueryParam("recorded") String recorded) {
+        PatientProfile p = patients.read(id, "profile (web UI)");
+        List<Regimen> catalogue = patients.catalogueIfReachable(p.getCancer().getCancerType());
+        return Templates.patient(nav("patients"), UiViews.page(p, catalogue), user.hasRole(Roles.ONCOLOGIST), catalogue,
+                recorded);
+    }
+
+    /** The treatment options of a patient (htmx fragment); a prediction problem is shown in place, not as an error page. */
+    @GET
+    @Path("patients/{id}/options")
+    @RolesAllowed({Roles.ONCOLOGIST, Roles.TUMOR_BOARD})
+    public TemplateInstance options(@PathParam("id") String id) {
+        PredictTreatmentOutcomesResponse r;
+        try {
+            r = patients.treatmentOptions(id, List.of(), true);
+        } catch (ApiException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            return Templates.optionsUnavailable(e.title(), e.getMessage());
+        }
+        List<Views.Option> all = UiViews.options(r);
+        return Templates.options(UiViews.model(r.getModel()), all.stream().filter(Views.Option::eligible).toList(),
+                all.stream().filter(o -> !o.eligible()).toList(), r.getWarningsList(), id, r.getAsOfDate(),
+                user.hasRole(Roles.ONCOLOGIST));
+    }
+
+    @GET
+    @Path("patients/{id}/compare")
+    @RolesAllowed({Roles.ONCOLOGIST, Roles.TUMOR_BOARD})
+    public TemplateInstance compare(@PathParam("id") String id, @QueryParam("regimen") List<String> regimens) {
+        List<String> chosen = regimens == null ? List.of() : regimens.stream().filter(r -> !r.isBlank()).distinct().toList();
+        if (chosen.size() < 2 || chosen.size() > COMPARE_MAX) {
+            throw ApiException.badRequest("regimen", "choose 2 or 3 regimens to compare");
+        }
+        PatientProfile p = patients.read(id, "profile (comparison)");
+        PredictTreatmentOutcomesResponse r = patients.treatmentOptions(id, chosen, true);
+        List<Views.Option> options = UiViews.options(r);
+        List<Views.IconArray> icons = options.stream().map(UiViews::icons).toList();
+        List<String> curves = new ArrayList<>();
+        options.stream().map(Views.Option::curveJson).filter(c -> !c.isEmpty()).forEach(curves::add);
+        return Templates.compare(nav("patients"), UiViews.page(p, List.of()), UiViews.model(r.getModel()), options, icons,
+                "[" + String.join(",", curves) + "]");
+    }
+
+    @POST
+    @Path("patients/{id}/decisions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ONCOLOGIST)
+    public Response decide(@PathParam("id") String id, @FormParam("regimenId") String regimenId,
+                           @FormParam("rationale") String rationale, @FormParam("modelVersion") String modelVersion) {
+        Long version = null;
+        if (modelVersion != null && modelVersion.matches("\\d{1,18}")) {
+            version = Long.parseLong(modelVersion);
+        }
+        var added = patients.decide(id, regimenId, rationale, null, version);
+        return Response.seeOther(URI.create("/ui/patients/" + id + "?recorded=" + added.getLine().getLineNumber()
+                + "#history")).build();
+    }
+
+    // ------------------------------------------------------------------------------------------ patient groups
+
+    @GET
+    @Path("cohorts")
+    @RolesAllowed({Roles.ONCOLOGIST, Roles.DATA_SCIENTIST})
+    public TemplateInstance cohorts(@QueryParam("cancerType") @DefaultValue("") String cancerType,
+                                    @QueryParam("biomarker") @DefaultValue("") String biomarker,
+                                    @QueryParam("run") @DefaultValue("false") boolean run) {
+        if (!run) {
+            return Templates.cohorts(nav("groups"), cancerType, biomarker, null, List.of(), 0, List.of(), null, null);
+        }
+        CohortFilter filter = CohortFilters.of(cancerType.isBlank() ? List.of() : List.of(cancerType),
+                biomarker.isBlank() ? List.of() : List.of(biomarker));
+        try {
+            PredictCohortResponse r = efficacy.predictCohort(PredictCohortRequest.newBuilder().setFilter(filter)
+                    .setMaxPatients(1000).build());
+            audit.record(AuditAction.COHORT_PREDICTION, null, r.getModel().getVersion(), AuditEvent.Outcome.SUCCESS,
+                    "group of " + r.getGroupSize() + " (web UI)");
+            CohortService.CohortSummary summary = user.hasRole(Roles.DATA_SCIENTIST)
+                    ? cohortService.summary(filter, 20) : null;
+            return Templates.cohorts(nav("groups"), cancerType, biomarker, UiViews.model(r.getModel()), UiViews.group(r),
+                    r.getGroupSize(), r.getWarningsList(), summary, null);
+        } catch (ApiException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            return Templates.cohorts(nav("groups"), cancerType, biomarker, null, List.of(), 0, List.of(), null,
+                    e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ models
+
+    @GET
+    @Path("models")
+    public TemplateInstance models(@QueryParam("version") Long version) {
+        return modelsPage(version, null, List.of());
+    }
+
+    private TemplateInstance modelsPage(Long version, String message, List<String> checks) {
+        Views.Card card = null;
+        String problem = message;
+        try {
+            ModelCard c = efficacy.card(version);
+            card = UiViews.card(c.getVersion(), JSON.readTree(c.getCardJson()));
+        } catch (ApiException e) {
+            problem = (problem == null ? "" : problem + " — ") + e.getMessage();
+        } catch (java.io.IOException e) {
+            problem = "the model card could not be read";
+        }
+        List<Views.VersionRow> versions = List.of();
+        if (user.hasRole(Roles.DATA_SCIENTIST) || user.hasRole(Roles.ADMIN)) {
+            versions = UiViews.versions(efficacy.models(50, "").getModelsList());
+        }
+        return Templates.models(nav("models"), card, versions, problem, checks, user.hasRole(Roles.ADMIN));
+    }
+
+    @POST
+    @Path("models/{version}/activate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateInstance activate(@PathParam("version") long version, @FormParam("reason") String reason) {
+        String why = reason == null ? "" : reason.strip();
+        try {
+            ActivateModelResponse r = efficacy.activate(version, false, why);
+            audit.recordAfterWrite(AuditAction.MODEL_ACTIVATE, null, version, why.isEmpty() ? "web UI" : why);
+            return modelsPage(null, "Version " + r.getModel().getVersion() + " is now active.", List.of());
+        } catch (ApiException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            audit.recordFailure(AuditAction.MODEL_ACTIVATE, null, version, e.getMessage());
+            return modelsPage(null, "Version " + version + " was not activated: " + e.getMessage(),
+                    e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ admin, board
+
+    @GET
+    @Path("audit")
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateInstance auditTrail(@QueryParam("patient") String patient) {
+        String p = patient == null || patient.isBlank() ? null : patient.strip();
+        List<AuditEvent> events = audit.query(p, null, null, null, null, null, 200);
+        AuditLog.Verification verification = audit.verify();
+        audit.record(AuditAction.AUDIT_READ, p, null, AuditEvent.Outcome.SUCCESS, events.size() + " records (web UI)");
+        return Templates.audit(nav("audit"), events, verification);
+    }
+
+    @GET
+    @Path("agendas")
+    @RolesAllowed(Roles.TUMOR_BOARD)
+    public TemplateInstance agendaList() {
+        return Templates.agendas(nav("agendas"), agendas.list(java.time.LocalDate.now().minusDays(30)));
     }
 
     @GET
     @Path("signed-out")
-    @Produces(MediaType.TEXT_HTML)
+    @PermitAll
     public String signedOut() {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>OncoPredict</title></head><body>"
-                + "<main><h1>Signed out</h1><p><a href=\"/ui\">Sign in again</a></p></main></body></html>";
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>OncoPredict</title>"
+                + "<link rel=\"stylesheet\" href=\"/ui-assets/app.css\"></head><body><main class=\"narrow\">"
+                + "<h1>Signed out</h1><p><a href=\"/ui\">Sign in again</a></p></main></body></html>";
     }
 }
