@@ -33,11 +33,11 @@
     let series = [];
     curves.forEach((c, i) => { series = series.concat(seriesFor(c, i, withBands)); });
     chart.setOption({
-      animation: false, grid: { left: 48, right: 16, top: 28, bottom: 40 },
-      legend: { data: curves.map(c => c.name), top: 0 },
+      animation: false, grid: { left: 64, right: 16, top: 48, bottom: 40 },
+      legend: { data: curves.map(c => c.name), top: 0, left: 'center' },
       tooltip: { trigger: 'axis', valueFormatter: v => (v * 100).toFixed(0) + '%' },
       xAxis: { type: 'value', name: 'months', nameLocation: 'middle', nameGap: 26, min: 0, max: 36 },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => (v * 100) + '%' }, name: 'progression-free' },
+      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => (v * 100) + '%' }, name: 'progression-free', nameLocation: 'middle', nameGap: 44 },
       series: series
     });
     window.addEventListener('resize', () => chart.resize());

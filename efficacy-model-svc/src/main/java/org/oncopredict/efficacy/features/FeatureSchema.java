@@ -153,22 +153,22 @@ public final class FeatureSchema {
         oneHot(s, "cancer_breast", "cancer type breast");
         oneHot(s, "cancer_other", "cancer type other or unspecified");
         binary(s, "molecular_report_missing", "0/1", "no molecular report dated on or before the date");
-        binary(s, "bm_egfr_activating", "0/1", "EGFR activating (sensitising) mutation (BiomarkerInterpreter)");
-        binary(s, "bm_alk_fusion", "0/1", "ALK fusion (BiomarkerInterpreter)");
-        binary(s, "bm_kras_g12c", "0/1", "KRAS p.G12C (BiomarkerInterpreter)");
-        binary(s, "bm_braf_v600e", "0/1", "BRAF p.V600E (BiomarkerInterpreter)");
-        binary(s, "bm_msi_h", "0/1", "MSI-high (BiomarkerInterpreter)");
+        binary(s, "bm_egfr_activating", "0/1", "EGFR activating (sensitising) mutation");
+        binary(s, "bm_alk_fusion", "0/1", "ALK fusion");
+        binary(s, "bm_kras_g12c", "0/1", "KRAS p.G12C");
+        binary(s, "bm_braf_v600e", "0/1", "BRAF p.V600E");
+        binary(s, "bm_msi_h", "0/1", "MSI-high");
         binary(s, "bm_tmb_high", "0/1", "TMB ≥ " + (int) TMB_HIGH_MUT_PER_MB + " mut/Mb");
-        binary(s, "bm_pdl1_ge_50", "0/1", "PD-L1 TPS ≥ 50% (BiomarkerInterpreter)");
-        binary(s, "bm_pdl1_1_49", "0/1", "PD-L1 TPS 1–49% (BiomarkerInterpreter)");
-        binary(s, "bm_her2_positive", "0/1", "HER2-positive, ASCO/CAP 2018 (BiomarkerInterpreter)");
-        binary(s, "bm_hr_positive", "0/1", "ER or PR ≥ 1% (BiomarkerInterpreter)");
-        binary(s, "bm_ras_wild_type", "0/1", "no pathogenic KRAS/NRAS variant (BiomarkerInterpreter)");
+        binary(s, "bm_pdl1_ge_50", "0/1", "PD-L1 TPS ≥ 50%");
+        binary(s, "bm_pdl1_1_49", "0/1", "PD-L1 TPS 1–49%");
+        binary(s, "bm_her2_positive", "0/1", "HER2-positive, ASCO/CAP 2018");
+        binary(s, "bm_hr_positive", "0/1", "ER or PR ≥ 1%");
+        binary(s, "bm_ras_wild_type", "0/1", "no pathogenic KRAS/NRAS variant");
         numeric(s, "pdl1_tps", "%", 0, "PD-L1 tumour proportion score from the molecular report");
         numeric(s, "tmb", "mut/Mb", 0, "tumour mutational burden from the molecular report");
         count(s, "prior_lines", "count", "therapy lines started before the date");
-        binary(s, "prior_io", "0/1", "an earlier line contained a PD-1/PD-L1 inhibitor (catalogue drug class)");
-        binary(s, "prior_platinum", "0/1", "an earlier line contained a platinum agent (catalogue drug class)");
+        binary(s, "prior_io", "0/1", "an earlier line contained a PD-1/PD-L1 inhibitor");
+        binary(s, "prior_platinum", "0/1", "an earlier line contained a platinum agent");
         binary(s, "prior_grade3_toxicity", "0/1",
                 "an earlier line with a known outcome had a CTCAE grade ≥ 3 adverse event");
         binary(s, "prior_irae_grade3", "0/1",

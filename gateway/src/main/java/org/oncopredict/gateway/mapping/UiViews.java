@@ -427,7 +427,8 @@ public final class UiViews {
 
     private static String median(SurvivalEstimate s) {
         if (!s.hasMedianMonths()) {
-            return "not reached within " + fmt(s.getHorizonMonths(), 0) + " months";
+            // A group summary carries landmarks only (no horizon): say nothing rather than "within 0 months".
+            return s.getHorizonMonths() > 0 ? "not reached within " + fmt(s.getHorizonMonths(), 0) + " months" : "—";
         }
         String band = s.hasMedianLowerMonths() ? fmt(s.getMedianLowerMonths(), 1) : "?";
         band += "–" + (s.hasMedianUpperMonths() ? fmt(s.getMedianUpperMonths(), 1) : "not reached");
