@@ -146,12 +146,39 @@ public final class GatewayBench implements Callable<Integer> {
                     stub.withDeadlineAfter(10, TimeUnit.SECONDS).predictTreatmentOutcomes(direct));
             System.out.printf("overhead : gateway / direct gRPC: p50 %.2fx, p99 %.2fx, throughput %.2fx%n",
                     viaGateway.p50 / viaGrpc.p50, viaGateway.p99 / viaGrpc.p99, viaGrpc.perSecond / viaGateway.perSecond);
+            report(token, patient);
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
     private record Result(double p50, double p99, double perSecond) {
+    }
+
+    /**
+     * One-patient tumor-board PDF, one client at a time (the goal is about a single report, warm): the whole request
+     * (profile, prediction with curves, model card, layout, audit) and the layout alone from {@code Server-Timing}.
+     */
+    private void report(String token, String patient) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/patients/" + patient + "/report"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+        Histogram render = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(30), 3);
+        long[] bytes = {0};
+        long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
+        Result whole = load("report   : GET patients/{id}/report (PDF, A4)", 1, () -> {
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("status " + r.statusCode());
+            }
+            bytes[0] = r.body().length;
+            if (System.nanoTime() >= warmUpEnd) {
+                r.headers().firstValue("Server-Timing").map(v -> v.replaceAll(".*dur=", ""))
+                        .ifPresent(ms -> render.recordValue(TimeUnit.MILLISECONDS.toNanos(Long.parseLong(ms.strip()))));
+            }
+        });
+        System.out.printf("report   : layout only (Server-Timing) p50 %.0f ms, p90 %.0f ms; whole request p50 %.0f ms; "
+                        + "%d bytes; goal <= 300 ms warm%n", render.getValueAtPercentile(50) / 1e6,
+                render.getValueAtPercentile(90) / 1e6, whole.p50, bytes[0]);
     }
 
     @FunctionalInterface
@@ -161,6 +188,10 @@ public final class GatewayBench implements Callable<Integer> {
 
     /** {@code clients} threads calling in a closed loop: {@code warmup} seconds, then {@code seconds} measured. */
     private Result load(String label, Call call) throws InterruptedException {
+        return load(label, clients, call);
+    }
+
+    private Result load(String label, int clients, Call call) throws InterruptedException {
         Histogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(30), 3);
         AtomicLong errors = new AtomicLong();
         long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);

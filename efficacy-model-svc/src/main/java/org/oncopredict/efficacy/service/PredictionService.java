@@ -120,7 +120,7 @@ public class PredictionService {
                 .setRegimenName(regimen.name()).setEligibility(CatalogueProtoMapper.toProto(eligible));
         Optional<Indication> indication = eligible.indication().or(() ->
                 regimen.indicationsFor(profile.getCancer().getCancerType()).stream().findFirst());
-        indication.ifPresent(i -> b.setEvidenceLevel(i.evidenceLevel().name()).setEvidenceSource(i.source()));
+        indication.ifPresent(i -> b.setEvidenceLevel(i.evidenceLevel().code()).setEvidenceSource(i.source()));
         Optional<RegimenOutcome> outcome = model.predict(features, regimen.id(), regimen.name());
         if (outcome.isEmpty()) {
             b.addSupportWarnings("prediction unavailable: the model was not trained on " + regimen.name()

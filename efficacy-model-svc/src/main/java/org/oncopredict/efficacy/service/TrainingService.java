@@ -181,6 +181,12 @@ public class TrainingService {
     }
 
     private List<LineOutcome> stream(UUID id, CohortSource source, Map<String, Integer> skipped) {
+        return stream(id, source, skipped, new java.time.LocalDate[2]);
+    }
+
+    /** The cohort's training rows; {@code period} receives the earliest and latest therapy-line start seen. */
+    private List<LineOutcome> stream(UUID id, CohortSource source, Map<String, Integer> skipped,
+                                     java.time.LocalDate[] period) {
         jobs.progress(id, "streaming the cohort from patient-profile-svc", 1);
         TherapyLineRows extractor = new TherapyLineRows(encoder);
         List<LineOutcome> rows = new ArrayList<>();
@@ -193,6 +199,16 @@ public class TrainingService {
                 throw new CancellationException("training cancelled");
             }
             rows.addAll(extractor.rows(profile.getPatientId(), profile));
+            for (var line : profile.getHistory().getTherapyLinesList()) {
+                org.oncopredict.efficacy.catalogue.IsoDates.date(line.getStartDate()).ifPresent(d -> {
+                    if (period[0] == null || d.isBefore(period[0])) {
+                        period[0] = d;
+                    }
+                    if (period[1] == null || d.isAfter(period[1])) {
+                        period[1] = d;
+                    }
+                });
+            }
         });
         skipped.putAll(extractor.skipped());
         if (rows.isEmpty()) {
@@ -204,10 +220,18 @@ public class TrainingService {
 
     private void trainJob(UUID id, TrainingConfig config, CohortSource source, boolean activate, String actor) {
         Map<String, Integer> skipped = new LinkedHashMap<>();
-        List<LineOutcome> rows = stream(id, source, skipped);
+        java.time.LocalDate[] period = new java.time.LocalDate[2];
+        List<LineOutcome> rows = stream(id, source, skipped, period);
         OutcomeModel model = new OutcomeModelTrainer(config).train(rows,
                 "StreamCohort (" + describe(source.getFilter()) + ")", skipped, monitor(id));
-        long version = register(id, model, NewModelVersion.TRAINED, null, actor, Map.of());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (period[0] != null) {
+            // The stream is de-identified (dates shifted per patient by 1–365 days), so the period is approximate.
+            extra.put("data_period", Map.of("first_line_start", period[0].toString(),
+                    "last_line_start", period[1].toString(), "precision_days", 365,
+                    "note", "from de-identified dates, each shifted per patient by up to 365 days"));
+        }
+        long version = register(id, model, NewModelVersion.TRAINED, null, actor, extra);
         finish(id, version, activate, actor);
     }
 

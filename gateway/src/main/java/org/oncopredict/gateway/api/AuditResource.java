@@ -36,10 +36,10 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Query the audit trail", description = "Newest first; every given filter must match (trace: "
-            + "the X-Trace-Id of a request); from/to are ISO-8601 instants (to exclusive)")
+            + "the X-Trace-Id of a request; report: the id printed on a PDF report); from/to are ISO-8601 instants (to exclusive)")
     public List<AuditEvent> query(@QueryParam("patient") String patient, @QueryParam("user") String user,
                                   @QueryParam("action") String action, @QueryParam("trace") String trace,
-                                  @QueryParam("from") String from,
+                                  @QueryParam("report") String report, @QueryParam("from") String from,
                                   @QueryParam("to") String to, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("limit", "limit must be between 1 and " + MAX_LIMIT);
@@ -51,8 +51,16 @@ public class AuditResource {
                 throw ApiException.badRequest("action", "action must be one of " + List.of(AuditAction.values()));
             }
         }
+        java.util.UUID reportId = null;
+        if (report != null && !report.isBlank()) {
+            try {
+                reportId = java.util.UUID.fromString(report.strip());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("report", "report must be a report id (a UUID, as printed on the report)");
+            }
+        }
         List<AuditEvent> events = audit.query(blankToNull(patient), blankToNull(user), action, blankToNull(trace),
-                instant(from, "from"), instant(to, "to"), limit);
+                reportId, instant(from, "from"), instant(to, "to"), limit);
         audit.record(AuditAction.AUDIT_READ, blankToNull(patient), null, AuditEvent.Outcome.SUCCESS,
                 events.size() + " records");
         return events;

@@ -19,6 +19,8 @@ public enum AuditAction {
     AGENDA_UPDATE,
     AUDIT_READ,
     AUDIT_VERIFY,
+    /** A PDF report was generated; the detail starts with "report <id>", the id printed on every page. */
+    REPORT_GENERATED,
     /** An authenticated request refused by access control; the detail names the operation. */
     ACCESS_DENIED
 }

@@ -164,8 +164,19 @@ public class AuditLog {
     /** Records matching every given criterion (null: any), newest first, at most {@code limit}. */
     public List<AuditEvent> query(String patient, String username, String action, String trace, Instant from,
                                   Instant to, int limit) {
+        return query(patient, username, action, trace, null, from, to, limit);
+    }
+
+    /** As above; {@code report}: the record of that report's generation (its detail starts "report <id>"). */
+    public List<AuditEvent> query(String patient, String username, String action, String trace, java.util.UUID report,
+                                  Instant from, Instant to, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE true");
         List<Object> params = new ArrayList<>();
+        if (report != null) {
+            // A UUID's text has no LIKE wildcards.
+            sql.append(" AND action = 'REPORT_GENERATED' AND detail LIKE ?");
+            params.add("report " + report + ":%");
+        }
         if (trace != null) {
             sql.append(" AND trace_id = ?");
             params.add(trace);

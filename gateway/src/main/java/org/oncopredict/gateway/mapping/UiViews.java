@@ -372,13 +372,17 @@ public final class UiViews {
         String calibration = response.has("calibration_slope") ? "slope " + fmt(response.path("calibration_slope").asDouble(), 2)
                 + ", intercept " + fmt(response.path("calibration_intercept").asDouble(), 2) + ", Brier "
                 + fmt(response.path("brier").asDouble(), 3) : "—";
+        JsonNode period = card.path("data_period");
+        String trainingPeriod = period.has("first_line_start") ? "therapy lines started " + period.path("first_line_start")
+                .asText() + " to " + period.path("last_line_start").asText() + " (± up to 365 days: de-identified dates)"
+                : "not recorded";
         return new Views.Card(version, card.path("intended_use").asText("—"), notFor, data.path("source").asText("—"),
                 data.path("patients").asInt(), data.path("training_lines").asInt(), data.path("held_out_lines").asInt(),
                 training.path("trained_at").asText("—"), training.path("learner").asText("—"),
                 training.path("base_learner").asText("—"), training.path("bootstrap_replicates").asInt(),
                 withCi(response, "auroc"), calibration, withCi(metrics.path("severe_toxicity"), "auroc"),
                 withCi(pfs, "c_index"), withCi(metrics.path("overall_survival"), "c_index"), oe,
-                data.path("regimens").size(), limitations);
+                data.path("regimens").size(), limitations, trainingPeriod);
     }
 
     private static String withCi(JsonNode m, String name) {

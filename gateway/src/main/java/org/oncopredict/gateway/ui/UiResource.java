@@ -61,6 +61,8 @@ public class UiResource {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int COMPARE_MAX = 3;
 
+    private final org.oncopredict.gateway.report.ReportService reports;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance patients(Nav nav, String q, String cancerType, String biomarker,
@@ -98,7 +100,9 @@ public class UiResource {
     private final CurrentUser user;
 
     public UiResource(PatientService patients, CohortService cohortService, EfficacyServiceClient efficacy,
-                      AgendaStore agendas, AuditLog audit, CurrentUser user) {
+                      AgendaStore agendas, AuditLog audit, CurrentUser user,
+                      org.oncopredict.gateway.report.ReportService reports) {
+        this.reports = reports;
         this.patients = patients;
         this.cohortService = cohortService;
         this.efficacy = efficacy;
@@ -319,6 +323,23 @@ public class UiResource {
     @RolesAllowed(Roles.TUMOR_BOARD)
     public TemplateInstance agendaList() {
         return Templates.agendas(nav("agendas"), agendas.list(java.time.LocalDate.now().minusDays(30)));
+    }
+
+    /** The patient's tumor-board report (PDF download; the same service and audit as the API's). */
+    @GET
+    @Path("patients/{id}/report")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.ONCOLOGIST, Roles.TUMOR_BOARD})
+    public Response patientReport(@PathParam("id") String id, @QueryParam("paper") String paper) {
+        return org.oncopredict.gateway.api.ReportResource.pdf(reports.patient(id, paper));
+    }
+
+    @GET
+    @Path("agendas/{id}/report")
+    @Produces("application/pdf")
+    @RolesAllowed(Roles.TUMOR_BOARD)
+    public Response agendaReport(@PathParam("id") String id, @QueryParam("paper") String paper) {
+        return org.oncopredict.gateway.api.ReportResource.pdf(reports.agenda(id, paper));
     }
 
     @GET

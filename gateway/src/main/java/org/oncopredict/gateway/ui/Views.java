@@ -86,7 +86,7 @@ public final class Views {
                        int trainingLines, int heldOutLines, String trainedAt, String learner, String baseLearner,
                        int replicates, String responseAuroc, String responseCalibration, String toxicityAuroc,
                        String pfsCIndex, String osCIndex, String pfsObservedExpected, int regimens,
-                       List<String> limitations) {
+                       List<String> limitations, String trainingPeriod) {
     }
 
     /** One registry version in the list. */
