@@ -77,17 +77,41 @@ final class SurvivalOutcomeModel {
         double[][] all = curves(x, regimen, months);
         int count = all.length;
         double[] point = all[0];
-        double[][] replicates = Arrays.copyOfRange(all, 1, count);
-        double[] medians = new double[count - 1];
-        for (int b = 1; b < count; b++) {
-            medians[b - 1] = Predictions.median(replicates[b - 1]);
+        double[][] replicates = finiteMembers(Arrays.copyOfRange(all, 1, count), months);
+        double[] medians = new double[replicates.length];
+        for (int b = 0; b < replicates.length; b++) {
+            medians[b] = Predictions.median(replicates[b]);
         }
         MonthlyBands monthly = new MonthlyBands(point, replicates, level);
         double median = Predictions.median(point);
+        OptionalDouble lower = Predictions.percentileNotReached(medians, (1 - level) / 2);
+        OptionalDouble upper = Predictions.percentileNotReached(medians, (1 + level) / 2);
+        if (!Double.isNaN(median)) {
+            // As for the monthly bands: the median's interval contains the median itself ("not reached" is above it).
+            lower = OptionalDouble.of(lower.isPresent() ? Math.min(lower.getAsDouble(), median) : median);
+            if (upper.isPresent() && upper.getAsDouble() < median) {
+                upper = OptionalDouble.of(median);
+            }
+        }
         return new SurvivalPrediction(monthly,
-                Double.isNaN(median) ? OptionalDouble.empty() : OptionalDouble.of(median),
-                Predictions.percentileNotReached(medians, (1 - level) / 2),
-                Predictions.percentileNotReached(medians, (1 + level) / 2),
+                Double.isNaN(median) ? OptionalDouble.empty() : OptionalDouble.of(median), lower, upper,
                 horizonMonths(regimen));
+    }
+
+    /**
+     * The bootstrap members whose curve is a number at every month. A member fitted on a resample with almost no
+     * patients of a regimen can diverge (NaN); it says nothing, so it is left out of the bands. With fewer than
+     * two usable members the band is the whole range [0, 1]: the honest statement that the spread is unknown.
+     */
+    static double[][] finiteMembers(double[][] replicates, int months) {
+        double[][] finite = Arrays.stream(replicates).filter(c -> Arrays.stream(c).allMatch(Double::isFinite))
+                .toArray(double[][]::new);
+        if (finite.length >= 2) {
+            return finite;
+        }
+        double[] none = new double[months];
+        double[] all = new double[months];
+        Arrays.fill(all, 1.0);
+        return new double[][] {none, all};
     }
 }
