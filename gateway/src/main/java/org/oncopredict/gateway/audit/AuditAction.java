@@ -19,6 +19,8 @@ public enum AuditAction {
     AGENDA_UPDATE,
     AUDIT_READ,
     AUDIT_VERIFY,
+    /** Feedback of a CDS Hooks client on a card (accepted or overridden, with the reason code). */
+    CDS_FEEDBACK,
     /** An authenticated request refused by access control; the detail names the operation. */
     ACCESS_DENIED
 }
