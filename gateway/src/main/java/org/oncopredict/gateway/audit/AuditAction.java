@@ -21,6 +21,8 @@ public enum AuditAction {
     AUDIT_VERIFY,
     /** A PDF report was generated; the detail starts with "report <id>", the id printed on every page. */
     REPORT_GENERATED,
+    /** Feedback of a CDS Hooks client on a card (accepted or overridden, with the reason code). */
+    CDS_FEEDBACK,
     /** An authenticated request refused by access control; the detail names the operation. */
     ACCESS_DENIED
 }

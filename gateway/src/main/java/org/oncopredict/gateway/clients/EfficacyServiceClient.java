@@ -22,6 +22,8 @@ import org.oncopredict.proto.efficacy.v1.ListRegimensRequest;
 import org.oncopredict.proto.efficacy.v1.ListRegimensResponse;
 import org.oncopredict.proto.efficacy.v1.ModelCard;
 import org.oncopredict.proto.efficacy.v1.ModelVersion;
+import org.oncopredict.proto.efficacy.v1.PredictionBatch;
+import org.oncopredict.proto.efficacy.v1.StreamPredictionsRequest;
 import org.oncopredict.proto.efficacy.v1.PredictCohortRequest;
 import org.oncopredict.proto.efficacy.v1.PredictCohortResponse;
 import org.oncopredict.proto.efficacy.v1.PredictTreatmentOutcomesRequest;
@@ -113,5 +115,38 @@ public class EfficacyServiceClient {
 
     public ModelVersion rollback(String reason) {
         return guard.write(() -> stub().rollbackModel(RollbackModelRequest.newBuilder().setReason(reason).build()), null);
+    }
+
+    // ---------------------------------------------------------------------------------- with an explicit token
+
+    /**
+     * The predictions for one stored patient through StreamPredictions (role "service"), with the gateway's own
+     * service-account token: for CDS Hooks calls, whose caller the gateway has authenticated itself. Same numbers as
+     * {@link #predict} (one prediction path in the service), without monthly curves. The batches of the stream are
+     * merged into one (a single patient fits in one batch).
+     */
+    public PredictionBatch predictAsService(String patientId, List<String> regimenIds, boolean explanations,
+                                            String token) {
+        return guard.read(() -> {
+            PredictionBatch.Builder all = PredictionBatch.newBuilder();
+            java.util.Iterator<PredictionBatch> batches = stub.withCallCredentials(BearerCredentials.of(token))
+                    .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .streamPredictions(StreamPredictionsRequest.newBuilder().addPatientIds(patientId)
+                            .addAllRegimenIds(regimenIds).setIncludeExplanations(explanations).build());
+            while (batches.hasNext()) {
+                PredictionBatch b = batches.next();
+                if (b.hasModel()) {
+                    all.setModel(b.getModel());
+                }
+                all.addAllPatients(b.getPatientsList());
+            }
+            return all.build();
+        }, patientId);
+    }
+
+    public ListRegimensResponse regimens(CancerType cancerType, String token) {
+        return guard.read(() -> stub.withCallCredentials(BearerCredentials.of(token))
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .listRegimens(ListRegimensRequest.newBuilder().setCancerType(cancerType).build()), null);
     }
 }

@@ -108,6 +108,35 @@ public class ProfileServiceClient {
         return guard.write(() -> stub().addEcogAssessment(request.build()).getProfile(), patientId);
     }
 
+    // ---------------------------------------------------------------------------------- with an explicit token
+    // For callers that act with the gateway's own service-account token after checking the caller themselves (CDS
+    // Hooks calls carry no user token; admin FHIR imports): same deadlines, breaker and retries as above.
+
+    private PatientProfileServiceGrpc.PatientProfileServiceBlockingStub stub(String token) {
+        return stub.withCallCredentials(BearerCredentials.of(token))
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public PatientProfile get(String patientId, String token) {
+        return guard.read(() -> stub(token).getPatientProfile(GetPatientProfileRequest.newBuilder()
+                .setPatientId(patientId).build()).getProfile(), patientId);
+    }
+
+    public ListPatientsResponse list(CohortFilter filter, String query, int pageSize, String pageToken, String token) {
+        return guard.read(() -> stub(token).listPatients(ListPatientsRequest.newBuilder().setFilter(filter)
+                .setQuery(query).setPageSize(pageSize).setPageToken(pageToken).build()), null);
+    }
+
+    public PatientProfile create(PatientProfile profile, String token) {
+        return guard.write(() -> stub(token).createPatientProfile(CreatePatientProfileRequest.newBuilder()
+                .setProfile(profile).build()).getProfile(), null);
+    }
+
+    public PatientProfile update(PatientProfile profile, long expectedVersion, String token) {
+        return guard.write(() -> stub(token).updatePatientProfile(UpdatePatientProfileRequest.newBuilder()
+                .setProfile(profile).setExpectedVersion(expectedVersion).build()).getProfile(), profile.getPatientId());
+    }
+
     /**
      * Streams de-identified profiles matching {@code filter} (at most {@code max}) to {@code sink}; the stream is
      * cancelled when done. Not retried: a stream that broke halfway would deliver its first profiles twice.
