@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the web UI's browser tests need from Debian's packages: Chromium and its ChromeDriver
-# (/usr/bin/chromium, /usr/bin/chromedriver). Idempotent; no browser is downloaded from anywhere else.
+# (/usr/bin/chromium, /usr/bin/chromedriver), and a CJK font for the screenshots. Idempotent; no browser is downloaded
+# from anywhere else.
 set -euo pipefail
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
   exit 0
@@ -12,5 +13,5 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-droid-fallback >/dev/null
 command -v chromium >/dev/null && command -v chromedriver >/dev/null
