@@ -44,10 +44,14 @@ public final class CdsAuthentication {
             this.config = config;
         }
 
+        private static boolean cds(RoutingContext context) {
+            return context.normalizedPath().startsWith("/cds-services/");
+        }
+
         @Override
         public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
             String path = context.normalizedPath();
-            if (!path.startsWith("/cds-services/")) {
+            if (!cds(context)) {
                 return Uni.createFrom().nullItem();
             }
             String header = context.request().getHeader("Authorization");
@@ -65,9 +69,27 @@ public final class CdsAuthentication {
             return identities.authenticate(new CdsAuthRequest(header.substring(7).strip(), audiences));
         }
 
+        /** Elsewhere (the API, the web UI's login redirect) the other mechanisms challenge, never this one. */
         @Override
         public Uni<ChallengeData> getChallenge(RoutingContext context) {
+            if (!cds(context)) {
+                return Uni.createFrom().nullItem();
+            }
             return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"cds-hooks\""));
+        }
+
+        @Override
+        public Uni<Boolean> sendChallenge(RoutingContext context) {
+            if (!cds(context)) {
+                return Uni.createFrom().item(false);
+            }
+            return HttpAuthenticationMechanism.super.sendChallenge(context);
+        }
+
+        /** After the OIDC mechanisms. */
+        @Override
+        public int getPriority() {
+            return DEFAULT_PRIORITY - 500;
         }
 
         @Override

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -71,8 +72,9 @@ public class FhirResource {
                     + "OperationOutcome lists per entry what was imported and what was ignored and why. An invalid "
                     + "bundle is 400 (not FHIR JSON) or 422 (not importable) and writes nothing. careTeam: the care "
                     + "team of a new patient when the bundle has no CareTeam.")
-    public Response importBundle(String body, @QueryParam("careTeam") String careTeam) {
-        FhirService.ImportOutcome outcome = service.importBundle(body, careTeam);
+    public Response importBundle(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                 @QueryParam("careTeam") String careTeam) {
+        FhirService.ImportOutcome outcome = service.importBundle(text(body, contentType), careTeam);
         OperationOutcome oo = outcome(outcome.issues());
         oo.getIssue().add(0, new OperationOutcome.OperationOutcomeIssueComponent()
                 .setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
@@ -93,8 +95,26 @@ public class FhirResource {
     @Consumes({FhirJson.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ONCOLOGIST, Roles.ADMIN})
     @Operation(summary = "Import a Bundle (same as POST /fhir)")
-    public Response importAtBundle(String body, @QueryParam("careTeam") String careTeam) {
-        return importBundle(body, careTeam);
+    public Response importAtBundle(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                   @QueryParam("careTeam") String careTeam) {
+        return importBundle(body, contentType, careTeam);
+    }
+
+    /** The body as text: FHIR JSON is UTF-8; a charset the client names explicitly is honoured. */
+    private static String text(byte[] body, String contentType) {
+        java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+        if (contentType != null) {
+            String named = MediaType.valueOf(contentType).getParameters().get("charset");
+            if (named != null) {
+                try {
+                    charset = java.nio.charset.Charset.forName(named);
+                } catch (IllegalArgumentException e) {
+                    throw new FhirException(415, "unknown charset " + named, List.of(ImportIssue.error(-1,
+                            "Content-Type", "unknown charset '" + named + "' (FHIR JSON is UTF-8)")), null, null, null);
+                }
+            }
+        }
+        return new String(body == null ? new byte[0] : body, charset);
     }
 
     @GET
@@ -239,6 +259,23 @@ public class FhirResource {
         return error(status >= 500 ? 500 : status, status == 415 ? OperationOutcome.IssueType.NOTSUPPORTED
                 : OperationOutcome.IssueType.INVALID, status == 415 ? "Send the body as application/fhir+json"
                 : "The request could not be processed (HTTP " + status + ")", List.of(), null);
+    }
+
+    /** A bug: logged by exception class and code position only (a message could quote patient data). */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (e instanceof ApiException a) {
+            return error(a.status(), OperationOutcome.IssueType.PROCESSING, a.getMessage(), List.of(), a.retryAfterSeconds());
+        }
+        StringBuilder where = new StringBuilder(e.getClass().getName());
+        StackTraceElement[] frames = e.getStackTrace();
+        for (int i = 0; i < Math.min(6, frames.length); i++) {
+            where.append(" at ").append(frames[i].getClassName()).append('.').append(frames[i].getMethodName())
+                    .append(':').append(frames[i].getLineNumber());
+        }
+        LOG.errorf("Unhandled %s on %s (trace %s)", where, uri.getPath(), traceId.get());
+        return error(500, OperationOutcome.IssueType.EXCEPTION, "An unexpected error occurred; it was logged",
+                List.of(), null);
     }
 
     private void denied(UriInfo uri, Request request, String patient, String reason) {

@@ -586,7 +586,7 @@ public final class FhirToProfile {
         }
         String reason = m.hasStatusReason() ? code(m.getStatusReason(), CS_REASON_STOPPED) : null;
         ReasonStopped stopped = reason == null ? null : enumValue(ReasonStopped.class, "REASON_STOPPED_" + reason);
-        if (stopped == null && m.getStatus() != null) {
+        if (stopped == null && m.getStatus() != null && !ProfileToFhir.NOT_RECORDED.equals(reason)) {
             stopped = switch (m.getStatus()) {
                 case ACTIVE, ONHOLD -> ReasonStopped.REASON_STOPPED_ONGOING;
                 case COMPLETED -> ReasonStopped.REASON_STOPPED_COMPLETED;
@@ -738,7 +738,7 @@ public final class FhirToProfile {
                     return;
                 }
                 case L_PACK_YEARS -> {
-                    Double v = quantity(run, i, o, Set.of("{pack-years}", "{pack-years}", "pack-years", "[pack_y]", "{PackYears}", "a"), null);
+                    Double v = quantity(run, i, o, Set.of("{pack-years}", "pack-years", "[pack_y]", "{PackYears}"), null);
                     if (v != null) {
                         run.p.getLifestyleBuilder().setPackYears(v);
                         run.scalar("lifestyle.packYears", i);

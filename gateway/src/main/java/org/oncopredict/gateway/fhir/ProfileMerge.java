@@ -20,7 +20,8 @@ import org.oncopredict.proto.profile.v1.TherapyLine;
 /**
  * An imported profile applied to the stored one (or to an empty one, for a new patient). What the bundle carried
  * replaces what is stored, part by part ({@link FhirToProfile.Mapped#present()}); what it did not carry is kept.
- * History entries are merged by their natural keys: ECOG by date, labs by date and type, comorbidities by code,
+ * History entries are merged: an ECOG assessment or lab result is added unless the same one is stored (same date,
+ * type and value), comorbidities by code,
  * therapy lines by line number (else by regimen and start date; new lines are numbered after the last). Importing
  * the same bundle twice therefore gives the same profile: the second import changes nothing.
  */
@@ -134,16 +135,30 @@ public final class ProfileMerge {
         stored.getComorbiditiesList().forEach(c -> comorbidities.put(c.getCode(), c));
         in.getComorbiditiesList().forEach(c -> comorbidities.put(c.getCode(), c));
         h.addAllComorbidities(comorbidities.values());
-        Map<String, EcogAssessment> ecog = new LinkedHashMap<>();
-        stored.getEcogList().forEach(e -> ecog.put(e.getDate(), e));
-        in.getEcogList().forEach(e -> ecog.put(e.getDate(), e));
-        h.addAllEcog(ecog.values().stream().sorted(Comparator.comparing(EcogAssessment::getDate)).toList());
-        Map<String, LabResult> labs = new LinkedHashMap<>();
-        stored.getLabsList().forEach(x -> labs.put(x.getDate() + "/" + x.getType(), x));
-        in.getLabsList().forEach(x -> labs.put(x.getDate() + "/" + x.getType(), x));
-        h.addAllLabs(labs.values().stream().sorted(Comparator.comparing(LabResult::getDate)).toList());
+        // ECOG and labs: an incoming entry is added unless an equal one (date, type, value) is stored and not yet
+        // matched, so a second assessment on the same day is kept and stored duplicates stay as they are.
+        h.addAllEcog(added(stored.getEcogList(), in.getEcogList()).stream()
+                .sorted(Comparator.comparing(EcogAssessment::getDate)).toList());
+        h.addAllLabs(added(stored.getLabsList(), in.getLabsList()).stream()
+                .sorted(Comparator.comparing(LabResult::getDate)).toList());
         h.addAllTherapyLines(lines(stored.getTherapyLinesList(), in.getTherapyLinesList()));
         return h.build();
+    }
+
+    /** The stored entries, then the incoming ones not matched one-to-one by an equal stored entry. */
+    private static <T> List<T> added(List<T> stored, List<T> in) {
+        Map<T, Integer> unmatched = new java.util.HashMap<>();
+        stored.forEach(x -> unmatched.merge(x, 1, Integer::sum));
+        List<T> out = new ArrayList<>(stored);
+        for (T x : in) {
+            Integer n = unmatched.get(x);
+            if (n != null && n > 0) {
+                unmatched.put(x, n - 1);
+            } else {
+                out.add(x);
+            }
+        }
+        return out;
     }
 
     private static List<TherapyLine> lines(List<TherapyLine> stored, List<TherapyLine> in) {

@@ -59,6 +59,9 @@ import static org.oncopredict.gateway.fhir.FhirCodes.*;
  */
 public final class ProfileToFhir {
 
+    /** Reason-stopped code of a line whose reason was not recorded. */
+    static final String NOT_RECORDED = "NOT_RECORDED";
+
     private final String mrnSystem;
 
     public ProfileToFhir(String mrnSystem) {
@@ -523,10 +526,10 @@ public final class ProfileToFhir {
         mr.addDosageInstruction(new Dosage().setTiming(new Timing().setRepeat(
                 new Timing.TimingRepeatComponent().setBounds(period))));
         String reason = Enums.suffix(line.getReasonStopped().name(), "REASON_STOPPED_");
-        if (reason != null) {
-            mr.setStatusReason(new CodeableConcept(new Coding(CS_REASON_STOPPED, reason,
-                    reason.toLowerCase(Locale.ROOT).replace('_', ' '))));
-        }
+        // "not recorded" is explicit, so that an import does not infer a reason from the status.
+        String code = reason == null ? NOT_RECORDED : reason;
+        mr.setStatusReason(new CodeableConcept(new Coding(CS_REASON_STOPPED, code,
+                code.toLowerCase(Locale.ROOT).replace('_', ' '))));
         if (!line.getDecidedBy().isEmpty()) {
             mr.setRequester(new Reference().setIdentifier(new Identifier().setSystem(USER).setValue(line.getDecidedBy())));
         }

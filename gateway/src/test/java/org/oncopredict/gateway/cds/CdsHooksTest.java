@@ -287,7 +287,7 @@ class CdsHooksTest {
                 o.getEffectiveDateTimeType().setValueAsString(recent);
             }
         }
-        Response r = as(ONCOLOGIST).contentType("application/fhir+json").body(fhir.encode(b)).post("/fhir");
+        Response r = as(ONCOLOGIST).contentType("application/fhir+json; charset=UTF-8").body(fhir.encode(b)).post("/fhir");
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
         return r.header("X-Patient-Id");
     }

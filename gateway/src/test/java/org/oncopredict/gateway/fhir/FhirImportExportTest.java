@@ -83,7 +83,7 @@ class FhirImportExportTest {
     }
 
     static Response post(String user, String body) {
-        return as(user).contentType(FHIR_JSON).body(body).post("/fhir");
+        return as(user).contentType(FHIR_JSON + "; charset=UTF-8").body(body).post("/fhir");
     }
 
     OperationOutcome outcome(Response r) {
@@ -293,6 +293,7 @@ class FhirImportExportTest {
         Response export = as(ONCOLOGIST).get("/fhir/Patient/" + id + "/$everything");
         assertThat(export.statusCode()).as(export.asString()).isEqualTo(200);
         assertThat(export.contentType()).startsWith(FHIR_JSON);
+        assertThat(export.header("Cache-Control")).isEqualTo("no-store");
         Bundle bundle = json.parse(export.asString(), Bundle.class);
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
         assertThat(bundle.getEntryFirstRep().getResource()).isInstanceOf(Patient.class);
@@ -300,6 +301,10 @@ class FhirImportExportTest {
         // Into the same patient (same MRN): nothing to change.
         Response same = post(ONCOLOGIST, export.asString());
         assertThat(same.statusCode()).as(same.asString()).isEqualTo(200);
+        if (!"unchanged".equals(same.header("X-Import-Result"))) {
+            assertThat(comparable(profile(ONCOLOGIST, id))).as("the re-import changed the profile")
+                    .isEqualTo(comparable(original));
+        }
         assertThat(same.header("X-Import-Result")).as(same.asString()).isEqualTo("unchanged");
         assertThat(diagnostics(outcome(same), OperationOutcome.IssueSeverity.WARNING))
                 .as("every exported resource maps back").isEmpty();
