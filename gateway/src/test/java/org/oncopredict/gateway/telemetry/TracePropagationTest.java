@@ -125,6 +125,8 @@ class TracePropagationTest {
             assertThat(s.kind()).isEqualTo(Kind.CLIENT);
             assertThat(ancestors(s, byId)).contains(profileServer);
         });
+        // Statements are recorded with placeholders: the patient lookup does not carry the pseudonym's value.
+        assertThat(jdbc).anySatisfy(s -> assertThat(statement(s)).contains("patient_id=?"));
         assertThat(named(trace, PROFILES, "profile.get").attributes())
                 .containsEntry("oncopredict.patient.pseudonym", id);
 
@@ -193,9 +195,15 @@ class TracePropagationTest {
         return found.get(0);
     }
 
+    /** A JDBC statement span (opentelemetry-jdbc; not its {@code DataSource.getConnection} spans). */
     private static boolean isJdbc(ReceivedSpan s) {
-        return "postgresql".equals(s.attributes().get("db.system"))
-                || "postgresql".equals(s.attributes().get("db.system.name"));
+        return ("postgresql".equals(s.attributes().get("db.system"))
+                || "postgresql".equals(s.attributes().get("db.system.name")))
+                && (s.attributes().containsKey("db.statement") || s.attributes().containsKey("db.query.text"));
+    }
+
+    private static String statement(ReceivedSpan s) {
+        return s.attributes().getOrDefault("db.statement", s.attributes().getOrDefault("db.query.text", ""));
     }
 
     /** The span's ancestors in the trace, nearest first. */
