@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * efficacy-model-svc → gRPC → patient-profile-svc → JDBC, exported over OTLP/HTTP to the receiver in this JVM
  * ({@link TestPlatform#otlp()}); the trace id is the response's {@code X-Trace-Id} and the audit record's; no span
  * carries the patient's name, MRN or birth date. Also: the latency histograms and the OncoPredict metrics are on
- * {@code /q/metrics} of the gateway and the services.
+ * {@code /q/metrics} of the gateway and the services, and log lines carry the trace and span ids.
  */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
@@ -169,6 +169,28 @@ class TracePropagationTest {
                 .singleElement().satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                         .isEqualTo((double) platform.modelVersion()));
         assertThat(get(platform.profiles().httpPort())).contains("grpc_server_processing_duration_seconds_bucket{");
+    }
+
+    @Test
+    void serviceLogsCarryTheTraceAndSpanIdsOfTheSpanTheyWereWrittenIn() throws Exception {
+        TestPlatform platform = TestPlatform.get();
+        // The platform's training job (started by the data scientist's Train call) ran in span efficacy.training.job.
+        ReceivedSpan job = platform.otlp().spans().stream()
+                .filter(s -> s.service().equals(EFFICACY) && s.name().equals("efficacy.training.job")
+                        && Long.toString(platform.modelVersion()).equals(s.attributes().get("oncopredict.model.version")))
+                .findFirst().orElseThrow(() -> new AssertionError("no efficacy.training.job span for model v"
+                        + platform.modelVersion()));
+        assertThat(job.attributes()).containsEntry("oncopredict.job.kind", "TRAIN")
+                .containsEntry("oncopredict.job.outcome", "succeeded");
+        ReceivedSpan train = platform.otlp().trace(job.traceId()).stream()
+                .filter(s -> s.spanId().equals(job.parentSpanId())).findFirst().orElseThrow();
+        assertThat(train.kind()).isEqualTo(Kind.SERVER);
+        assertThat(train.attributes()).containsEntry("rpc.method", "Train");
+        // Its log line names that trace and span (console format traceId=… spanId=…).
+        List<String> registered = java.nio.file.Files.readAllLines(platform.efficacy().logFile()).stream()
+                .filter(l -> l.contains("Model version " + platform.modelVersion() + " registered")).toList();
+        assertThat(registered).isNotEmpty()
+                .anySatisfy(l -> assertThat(l).contains("traceId=" + job.traceId() + " spanId=" + job.spanId()));
     }
 
     private static String get(int port) throws Exception {
