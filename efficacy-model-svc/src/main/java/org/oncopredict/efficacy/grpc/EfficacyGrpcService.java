@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.opentelemetry.api.trace.Span;
 import org.oncopredict.auth.Callers;
 import org.oncopredict.auth.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -104,6 +105,7 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
                                          StreamObserver<PredictTreatmentOutcomesResponse> observer) {
         unary(observer, () -> {
             Callers.current().require("PredictTreatmentOutcomes", Roles.ONCOLOGIST, Roles.TUMOR_BOARD);
+            Span server = Span.current();
             PatientProfile profile = switch (request.getPatientCase()) {
                 case PATIENT_ID -> {
                     if (request.getPatientId().isBlank()) {
@@ -120,9 +122,15 @@ public class EfficacyGrpcService extends EfficacyModelServiceGrpc.EfficacyModelS
                 }
                 case PATIENT_NOT_SET -> throw EfficacyException.invalid("patient", "set patient_id or profile");
             };
-            return predictions.predict(profile, PredictionService.asOf(request.getAsOfDate(), "as_of_date"),
-                    request.getRegimenIdsList(), version(request.hasModelVersion(), request.getModelVersion()),
-                    request.getIncludeMonthlyCurve(), request.getExplanationTopK());
+            PredictTreatmentOutcomesResponse response = predictions.predict(profile,
+                    PredictionService.asOf(request.getAsOfDate(), "as_of_date"), request.getRegimenIdsList(),
+                    version(request.hasModelVersion(), request.getModelVersion()), request.getIncludeMonthlyCurve(),
+                    request.getExplanationTopK());
+            // The RPC's server span: pseudonym, model version, regimen count only (never a name, MRN or date).
+            server.setAttribute("oncopredict.patient.pseudonym", response.getPatientId())
+                    .setAttribute("oncopredict.model.version", response.getModel().getVersion())
+                    .setAttribute("oncopredict.regimen.count", (long) response.getPredictionsCount());
+            return response;
         });
     }
 

@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -36,6 +39,22 @@ public class ModelStore {
 
     @Inject
     ModelRegistry registry;
+    @Inject
+    MeterRegistry meters;
+
+    /** Gauge {@code oncopredict.model.active.version}: the active model version (0 = none, NaN = registry unreadable). */
+    void registerGauge(@Observes StartupEvent event) {
+        Gauge.builder("oncopredict.model.active.version", this, ModelStore::activeVersionMetric)
+                .description("The active model version (0: none)").strongReference(true).register(meters);
+    }
+
+    double activeVersionMetric() {
+        try {
+            return active().map(v -> (double) v.version()).orElse(0.0);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
 
     /** The requested version, or the active one when absent. */
     public Loaded load(OptionalLong version) {

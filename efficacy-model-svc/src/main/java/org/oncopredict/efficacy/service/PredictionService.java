@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.oncopredict.efficacy.catalogue.Eligibility;
@@ -49,6 +54,18 @@ public class PredictionService {
     EligibilityEvaluator eligibility;
     @Inject
     FeatureEncoder encoder;
+    @Inject
+    MeterRegistry meters;
+
+    private Timer duration;
+
+    @PostConstruct
+    void metrics() {
+        duration = Timer.builder("oncopredict.prediction.duration")
+                .description("Time to predict one patient (every requested regimen), single or in a batch")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofNanos(100_000))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(10)).register(meters);
+    }
 
     /** Parses an ISO date request field; empty means today. */
     public static LocalDate asOf(String iso, String field) {
@@ -77,14 +94,35 @@ public class PredictionService {
         return regimens;
     }
 
+    /** One patient's predictions in span {@code efficacy.predict} (pseudonym, model version, regimen count). */
+    @WithSpan("efficacy.predict")
     public PredictTreatmentOutcomesResponse predict(PatientProfile profile, LocalDate asOf, List<String> regimenIds,
                                                     OptionalLong version, boolean monthlyCurve, int topK) {
-        return predict(profile, asOf, regimenIds, models.load(version), monthlyCurve, topK);
+        ModelStore.Loaded loaded = models.load(version);
+        PredictTreatmentOutcomesResponse response = predict(profile, asOf, regimenIds, loaded, monthlyCurve, topK);
+        Span.current().setAttribute("oncopredict.patient.pseudonym", profile.getPatientId())
+                .setAttribute("oncopredict.model.version", loaded.version().version())
+                .setAttribute("oncopredict.regimen.count", (long) response.getPredictionsCount());
+        return response;
     }
 
-    /** As above with the model already loaded: a batch of patients is predicted by one model throughout. */
+    /**
+     * As above with the model already loaded: a batch of patients is predicted by one model throughout. Timed in
+     * {@code oncopredict.prediction.duration}.
+     */
     public PredictTreatmentOutcomesResponse predict(PatientProfile profile, LocalDate asOf, List<String> regimenIds,
                                                     ModelStore.Loaded loaded, boolean monthlyCurve, int topK) {
+        long t0 = System.nanoTime();
+        try {
+            return predictTimed(profile, asOf, regimenIds, loaded, monthlyCurve, topK);
+        } finally {
+            duration.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private PredictTreatmentOutcomesResponse predictTimed(PatientProfile profile, LocalDate asOf,
+                                                          List<String> regimenIds, ModelStore.Loaded loaded,
+                                                          boolean monthlyCurve, int topK) {
         if (topK < 0 || topK > MAX_TOP_K) {
             throw EfficacyException.invalid("explanation_top_k", "must be between 0 and " + MAX_TOP_K + ", got " + topK);
         }

@@ -14,6 +14,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -70,6 +77,10 @@ public class TrainingService {
     ModelStore models;
     @Inject
     FeatureEncoder encoder;
+    @Inject
+    MeterRegistry meters;
+    @Inject
+    Tracer tracer;
 
     @ConfigProperty(name = "oncopredict.training.max-profiles", defaultValue = "200000")
     int maxProfiles;
@@ -92,7 +103,9 @@ public class TrainingService {
                 "bootstrap_replicates", config.bootstrapReplicates(), "seed", config.seed(),
                 "holdout_fraction", config.holdoutFraction(), "filter", describe(source.getFilter()),
                 "activate_if_gate_passes", request.getActivateIfGatePasses())));
-        executor.submit(() -> run(id, () -> trainJob(id, config, source, request.getActivateIfGatePasses(), actor)));
+        // The job's span is a child of the Train call's (the job outlives the call): Context.current().wrap.
+        executor.submit(Context.current().wrap(() -> run(id, "TRAIN",
+                () -> trainJob(id, config, source, request.getActivateIfGatePasses(), actor))));
         return id;
     }
 
@@ -103,7 +116,8 @@ public class TrainingService {
                 : OptionalLong.empty());
         UUID id = jobs.create(actor, json(Map.of("kind", "RECALIBRATE", "parent_version", parent.version().version(),
                 "filter", describe(source.getFilter()))));
-        executor.submit(() -> run(id, () -> recalibrateJob(id, parent, source, actor)));
+        executor.submit(Context.current().wrap(() -> run(id, "RECALIBRATE",
+                () -> recalibrateJob(id, parent, source, actor))));
         return id;
     }
 
@@ -160,23 +174,42 @@ public class TrainingService {
         void run() throws Exception;
     }
 
-    private void run(UUID id, Job job) {
+    /**
+     * Runs a job in span {@code efficacy.training.job} (attributes {@code oncopredict.job.id}, {@code .kind}, and
+     * {@code oncopredict.model.version} of the registered model) and times it in {@code oncopredict.training.duration}
+     * (tags {@code kind}, {@code outcome}: succeeded, failed, cancelled).
+     */
+    private void run(UUID id, String kind, Job job) {
         try {
             jobs.start(id);
         } catch (RuntimeException e) {
             LOG.infof("training job %s not started: %s", id, e.getMessage());
             return;
         }
-        try {
+        Span span = tracer.spanBuilder("efficacy.training.job").setAttribute("oncopredict.job.id", id.toString())
+                .setAttribute("oncopredict.job.kind", kind).startSpan();
+        long t0 = System.nanoTime();
+        String outcome = "succeeded";
+        try (Scope ignored = span.makeCurrent()) {
             job.run();
         } catch (CancellationException e) {
+            outcome = "cancelled";
             jobs.cancelled(id);
             LOG.infof("training job %s cancelled", id);
         } catch (Exception e) {
+            outcome = "failed";
             // Messages here name data problems (counts, regimens, fields), never patient data.
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warnf("training job %s failed: %s", id, message);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             jobs.fail(id, message);
+        } finally {
+            span.setAttribute("oncopredict.job.outcome", outcome);
+            span.end();
+            Timer.builder("oncopredict.training.duration").description("Training and recalibration job run time")
+                    .tag("kind", kind).tag("outcome", outcome).publishPercentileHistogram()
+                    .minimumExpectedValue(java.time.Duration.ofSeconds(1)).maximumExpectedValue(java.time.Duration.ofHours(2))
+                    .register(meters).record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
@@ -300,6 +333,7 @@ public class TrainingService {
     }
 
     private void finish(UUID id, long version, boolean activate, String actor) {
+        Span.current().setAttribute("oncopredict.model.version", version);
         String message = "registered model version " + version + " as a candidate";
         if (activate) {
             try {

@@ -3,6 +3,7 @@ package org.oncopredict.gateway.service;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.oncopredict.auth.Roles;
@@ -92,6 +93,10 @@ public class PatientService {
             audit.recordFailure(AuditAction.PREDICTION, id, null, e.getMessage());
             throw e;
         }
+        // Pseudonym, model version and regimen count only: never a name, MRN or date (span attributes leave the site).
+        Span.current().setAttribute("oncopredict.patient.pseudonym", id)
+                .setAttribute("oncopredict.model.version", response.getModel().getVersion())
+                .setAttribute("oncopredict.regimen.count", (long) response.getPredictionsCount());
         audit.record(AuditAction.PREDICTION, id, response.getModel().getVersion(), AuditEvent.Outcome.SUCCESS,
                 response.getPredictionsCount() + " regimens");
         return response;

@@ -34,6 +34,10 @@ import org.oncopredict.testkit.ServiceProcess;
  * with token verification on, a simulated cohort loaded through the profile service (service-account token), and a
  * model trained by the data scientist and activated by the admin through the efficacy service's gRPC API.
  *
+ * <p>OpenTelemetry is on in all three (the gateway under test and both services): they export their spans over
+ * OTLP/HTTP to an {@link OtlpReceiver} inside the test JVM ({@link #otlp()}), so every test runs with tracing as
+ * production does and trace tests can inspect the spans.
+ *
  * <p>Started once per test JVM on first use and stopped (databases dropped) when the JVM exits. Fault tests stop and
  * restart the services through {@link #profiles()} / {@link #efficacy()}; they come back on the same ports and data.
  */
@@ -50,6 +54,7 @@ public final class TestPlatform {
     private static final Logger LOG = Logger.getLogger(TestPlatform.class);
     private static TestPlatform instance;
 
+    private final OtlpReceiver otlp;
     private final LocalPostgres postgres;
     private final LocalPostgres.TemporaryDatabase profileDb;
     private final LocalPostgres.TemporaryDatabase efficacyDb;
@@ -61,12 +66,16 @@ public final class TestPlatform {
 
     private TestPlatform() {
         long t0 = System.nanoTime();
+        otlp = OtlpReceiver.start();
         postgres = LocalPostgres.start();
         profileDb = postgres.createTemporaryDatabase("gw_profiles");
         efficacyDb = postgres.createTemporaryDatabase("gw_efficacy");
         gatewayDb = postgres.createTemporaryDatabase("gw_gateway");
         keycloak = KeycloakTestResource.server();
-        Map<String, String> auth = Map.of("AUTH_ENABLED", "true", "OIDC_ISSUER", keycloak.issuer());
+        Map<String, String> auth = new LinkedHashMap<>(Map.of("AUTH_ENABLED", "true", "OIDC_ISSUER", keycloak.issuer()));
+        // OTLP/HTTP to the in-test receiver, exported every 100 ms (the default batch delay is 5 s).
+        auth.putAll(Map.of("OTEL_SDK_DISABLED", "false", "OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf", "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
         Map<String, String> profileEnv = new LinkedHashMap<>(auth);
         profileEnv.putAll(Map.of("DB_URL", profileDb.jdbcUrl(), "DB_USER", postgres.user(),
                 "DB_PASSWORD", postgres.password()));
@@ -106,6 +115,11 @@ public final class TestPlatform {
 
     public ServiceProcess efficacy() {
         return efficacy;
+    }
+
+    /** The OTLP receiver all three export their spans to. */
+    public OtlpReceiver otlp() {
+        return otlp;
     }
 
     public LocalPostgres postgres() {
@@ -149,6 +163,10 @@ public final class TestPlatform {
         config.put("quarkus.datasource.jdbc.url", gatewayDb.jdbcUrl());
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", postgres.password());
+        config.put("quarkus.otel.sdk.disabled", "false");
+        config.put("quarkus.otel.exporter.otlp.endpoint", otlp.endpoint());
+        config.put("quarkus.otel.exporter.otlp.protocol", "http/protobuf");
+        config.put("quarkus.otel.bsp.schedule.delay", "100ms");
         return config;
     }
 
@@ -210,7 +228,7 @@ public final class TestPlatform {
     }
 
     private void stop() {
-        for (AutoCloseable c : new AutoCloseable[]{efficacy, profiles, gatewayDb, efficacyDb, profileDb, postgres}) {
+        for (AutoCloseable c : new AutoCloseable[]{efficacy, profiles, gatewayDb, efficacyDb, profileDb, postgres, otlp}) {
             try {
                 if (c != null) {
                     c.close();

@@ -106,7 +106,7 @@ public class PatientProfileService {
 
     @WithSpan("profile.get")
     @Transactional
-    public PatientProfile get(@SpanAttribute("patient.id") String patientId, boolean deidentify) {
+    public PatientProfile get(@SpanAttribute("oncopredict.patient.pseudonym") String patientId, boolean deidentify) {
         if (!Pseudonyms.isPatientId(patientId)) {
             throw ProfileException.notFound(patientId);
         }
@@ -127,7 +127,7 @@ public class PatientProfileService {
     /** Replaces the whole profile if {@code scope} allows it; {@code expectedVersion} is required. */
     @WithSpan("profile.replace")
     @Transactional
-    public PatientProfile replace(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
+    public PatientProfile replace(@SpanAttribute("oncopredict.patient.pseudonym") String patientId, Long expectedVersion,
                                   PatientProfile candidate, String actor, Scope scope) {
         return change(patientId, expectedVersion, true, current -> candidate, "REPLACE", actor, scope);
     }
@@ -135,7 +135,7 @@ public class PatientProfileService {
     /** Applies {@code change} to the current profile (e.g. replaces one section); {@code action} names it in the log. */
     @WithSpan("profile.update-section")
     @Transactional
-    public PatientProfile updateSection(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
+    public PatientProfile updateSection(@SpanAttribute("oncopredict.patient.pseudonym") String patientId, Long expectedVersion,
                                         UnaryOperator<PatientProfile> change, String action, String actor) {
         return change(patientId, expectedVersion, true, change, action, actor, Scope.ANY);
     }
@@ -143,7 +143,7 @@ public class PatientProfileService {
     /** Appends a therapy line; its line number defaults to the next one. If-Match is optional for appends. */
     @WithSpan("profile.add-therapy-line")
     @Transactional
-    public AddedLine addTherapyLine(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
+    public AddedLine addTherapyLine(@SpanAttribute("oncopredict.patient.pseudonym") String patientId, Long expectedVersion,
                                       TherapyLine line, String actor, Scope scope) {
         String lineId = Pseudonyms.lineId();
         PatientProfile updated = change(patientId, expectedVersion, false, p -> {
@@ -164,7 +164,7 @@ public class PatientProfileService {
 
     @WithSpan("profile.add-lab")
     @Transactional
-    public PatientProfile addLab(@SpanAttribute("patient.id") String patientId, Long expectedVersion, LabResult lab,
+    public PatientProfile addLab(@SpanAttribute("oncopredict.patient.pseudonym") String patientId, Long expectedVersion, LabResult lab,
                                  String actor, Scope scope) {
         return change(patientId, expectedVersion, false, p -> p.withHistory(p.history().withLab(lab)), "ADD_LAB", actor,
                 scope);
@@ -172,7 +172,7 @@ public class PatientProfileService {
 
     @WithSpan("profile.add-ecog")
     @Transactional
-    public PatientProfile addEcog(@SpanAttribute("patient.id") String patientId, Long expectedVersion,
+    public PatientProfile addEcog(@SpanAttribute("oncopredict.patient.pseudonym") String patientId, Long expectedVersion,
                                   EcogAssessment ecog, String actor, Scope scope) {
         return change(patientId, expectedVersion, false, p -> p.withHistory(p.history().withEcog(ecog)), "ADD_ECOG",
                 actor, scope);
@@ -181,7 +181,7 @@ public class PatientProfileService {
     /** Soft delete: the profile disappears from every read and its MRN is freed; the row and the log stay. */
     @WithSpan("profile.delete")
     @Transactional
-    public void delete(@SpanAttribute("patient.id") String patientId, Long expectedVersion, String actor) {
+    public void delete(@SpanAttribute("oncopredict.patient.pseudonym") String patientId, Long expectedVersion, String actor) {
         PatientEntity e = load(patientId, true);
         checkVersion(e, expectedVersion, false);
         e.version++;
