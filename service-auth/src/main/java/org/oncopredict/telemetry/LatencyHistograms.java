@@ -1,4 +1,4 @@
-package org.oncopredict.gateway.telemetry;
+package org.oncopredict.telemetry;
 
 import java.time.Duration;
 
@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 /**
  * Request latency as histograms (Prometheus {@code _bucket} series, so percentiles can be computed and aggregated
  * across replicas): Quarkus' HTTP server timer {@code http.server.requests} and the gRPC timers
- * {@code grpc.server.processing.duration} / {@code grpc.client.processing.duration}.
+ * {@code grpc.server.processing.duration} / {@code grpc.client.processing.duration}. One filter for the gateway and
+ * both services (each brings quarkus-micrometer; this jar is Jandex-indexed, so Quarkus discovers the producer).
  */
 @Singleton
 public class LatencyHistograms {
