@@ -87,6 +87,16 @@ public class AuditLog {
         recordQuietly(action, patient, modelVersion, AuditEvent.Outcome.FAILED, detail);
     }
 
+    /**
+     * Records a refusal (403) of the current user (outcome DENIED); the refusal stands whether or not it could be
+     * recorded (a failure is logged and counted). An unauthenticated caller names no one and is not recorded.
+     */
+    public void recordDenied(String patient, String detail) {
+        if (user.authenticated()) {
+            recordQuietly(AuditAction.ACCESS_DENIED, patient, null, AuditEvent.Outcome.DENIED, detail);
+        }
+    }
+
     private void recordQuietly(AuditAction action, String patient, Long modelVersion, AuditEvent.Outcome outcome,
                                String detail) {
         try {

@@ -28,8 +28,6 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.oncopredict.auth.Roles;
-import org.oncopredict.gateway.audit.AuditAction;
-import org.oncopredict.gateway.audit.AuditEvent;
 import org.oncopredict.gateway.audit.AuditLog;
 import org.oncopredict.gateway.rest.ApiException;
 import org.oncopredict.gateway.rest.Problem;
@@ -279,15 +277,7 @@ public class FhirResource {
     }
 
     private void denied(UriInfo uri, Request request, String patient, String reason) {
-        if (!user.authenticated()) {
-            return;
-        }
-        try {
-            audit.record(AuditAction.ACCESS_DENIED, patient, null, AuditEvent.Outcome.DENIED,
-                    request.getMethod() + " " + uri.getPath() + ": " + reason);
-        } catch (ApiException unavailable) {
-            // The refusal stands; AuditLog logged and counted the failure.
-        }
+        audit.recordDenied(patient, request.getMethod() + " " + uri.getPath() + ": " + reason);
     }
 
     private static String patientOf(UriInfo uri) {

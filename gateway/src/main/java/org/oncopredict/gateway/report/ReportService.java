@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import org.jboss.logging.Logger;
 import org.oncopredict.gateway.agenda.Agenda;
@@ -144,12 +143,9 @@ public class ReportService {
     }
 
     private ReportDocument.Context context(ReportDocument.Paper paper) {
-        String trace = traceId.get();
-        if (trace == null || trace.isBlank()) {
-            trace = Span.current().getSpanContext().getTraceId();
-        }
-        return new ReportDocument.Context(UUID.randomUUID(), user.username(), user.roleLabel(), Instant.now(), trace,
-                paper);
+        // TraceId is the OpenTelemetry trace id when tracing is on: the footer, the audit record and X-Trace-Id agree.
+        return new ReportDocument.Context(UUID.randomUUID(), user.username(), user.roleLabel(), Instant.now(),
+                traceId.get(), paper);
     }
 
     private long record(long t0) {

@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.oncopredict.gateway.audit.AuditAction;
-import org.oncopredict.gateway.audit.AuditEvent;
 import org.oncopredict.gateway.audit.AuditLog;
 import org.oncopredict.gateway.security.CurrentUser;
 
@@ -127,15 +125,7 @@ public class ProblemMappers {
     }
 
     private void denied(UriInfo uri, Request request, String patient, String reason) {
-        if (!user.authenticated()) {
-            return;
-        }
-        try {
-            audit.record(AuditAction.ACCESS_DENIED, patient, null, AuditEvent.Outcome.DENIED,
-                    request.getMethod() + " " + uri.getPath() + ": " + reason);
-        } catch (ApiException unavailable) {
-            // The refusal stands whether or not it could be recorded; AuditLog logged and counted the failure.
-        }
+        audit.recordDenied(patient, request.getMethod() + " " + uri.getPath() + ": " + reason);
     }
 
     /** The {id} path parameter of patient resources, for the audit record. */
