@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
+import io.grpc.Status;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,6 +25,7 @@ import org.oncopredict.gateway.testsupport.TestPlatform;
 import org.oncopredict.testkit.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.oncopredict.gateway.testsupport.Fixtures.ONCOLOGIST;
 import static org.oncopredict.gateway.testsupport.Fixtures.as;
 
@@ -29,7 +33,8 @@ import static org.oncopredict.gateway.testsupport.Fixtures.as;
  * The documented degraded behaviour with the real services killed mid-run: profile service down → 503 problem with
  * Retry-After (the circuit opens and then fails fast); efficacy service down → the profile is still served and
  * treatment options answer 503 "prediction unavailable"; both recover when the service returns; and no write the
- * gateway acknowledged is lost.
+ * gateway acknowledged is lost. Each test leaves the platform as it found it: services up and breakers closed with
+ * only stale failures in their windows (which {@link ServiceGuard} then forgets), so later test classes are not refused.
  */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
@@ -58,6 +63,7 @@ class FaultToleranceTest {
             profiles.start();
         }
         awaitStatus(() -> as(ONCOLOGIST).get("/api/v1/patients/" + id), 200);
+        outlastFailures();
     }
 
     @Test
@@ -79,6 +85,7 @@ class FaultToleranceTest {
             efficacy.start();
         }
         awaitStatus(() -> as(ONCOLOGIST).get("/api/v1/patients/" + id + "/treatment-options?curves=false"), 200);
+        outlastFailures();
     }
 
     @Test
@@ -128,6 +135,57 @@ class FaultToleranceTest {
         stored.forEach(v -> present.add(Math.round(v * 10_000) / 10_000.0));
         assertThat(acknowledged).as("acknowledged writes").hasSizeGreaterThan(5);
         assertThat(present).as("every acknowledged write is stored").containsAll(acknowledged);
+        outlastFailures();
+    }
+
+    @Test
+    void recentFailuresOpenTheBreakerButThoseOfAnOutageThatIsOverDoNot() throws InterruptedException {
+        Supplier<String> down = () -> {
+            throw Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException();
+        };
+        Supplier<String> up = () -> "ok";
+        // Five failures and five successes in quick succession fill the window of 10 at 50 %: the breaker opens.
+        ServiceGuard recent = guard();
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> recent.write(down, null)).isInstanceOf(ServiceUnavailableException.class);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(recent.<String>write(up, null)).isEqualTo("ok");
+        }
+        assertThatThrownBy(() -> recent.write(up, null)).isInstanceOf(ServiceUnavailableException.class)
+                .hasMessageContaining("not retried for a few seconds");
+
+        // The same five failures, then the breaker delay passes with the service back: they no longer count.
+        ServiceGuard over = guard();
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> over.write(down, null)).isInstanceOf(ServiceUnavailableException.class);
+        }
+        Thread.sleep(GUARD_DELAY.toMillis() + 200);
+        for (int i = 0; i < 20; i++) {
+            assertThat(over.<String>write(up, null)).as("call " + i).isEqualTo("ok");
+        }
+        // And a new outage still opens it.
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> over.write(down, null)).isInstanceOf(ServiceUnavailableException.class);
+        }
+        assertThatThrownBy(() -> over.write(up, null)).hasMessageContaining("not retried for a few seconds");
+    }
+
+    private static final Duration GUARD_DELAY = Duration.ofMillis(500);
+
+    private static ServiceGuard guard() {
+        return new ServiceGuard("test-svc", new GrpcProblems.Unavailable("test-unavailable", "Test service unavailable",
+                "test service not reachable"), 1, GUARD_DELAY, new SimpleMeterRegistry());
+    }
+
+    /** The gateway's breakers forget failures older than their 5 s delay; wait that out so later tests start clean. */
+    private static void outlastFailures() {
+        try {
+            Thread.sleep(5_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static void awaitStatus(java.util.function.Supplier<Response> call, int status) {
