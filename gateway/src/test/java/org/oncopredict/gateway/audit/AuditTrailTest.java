@@ -38,7 +38,7 @@ class AuditTrailTest {
 
     @Test
     void everyActionLeavesExactlyOneRecord() {
-        String id = Fixtures.thoracicPatient();
+        String id = Fixtures.ownThoracicPatient();
         long model = TestPlatform.get().modelVersion();
         record(() -> as(ONCOLOGIST).get("/api/v1/patients/" + id), 200, "PATIENT_READ", ONCOLOGIST, id, null);
         record(() -> as(ONCOLOGIST).get("/api/v1/patients/" + id + "/history"), 200, "PATIENT_READ", ONCOLOGIST, id, null);

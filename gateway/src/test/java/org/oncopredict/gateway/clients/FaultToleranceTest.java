@@ -68,7 +68,7 @@ class FaultToleranceTest {
 
     @Test
     void efficacyServiceDownLeavesTheProfileAndSaysPredictionUnavailable() {
-        String id = Fixtures.thoracicPatient();
+        String id = Fixtures.ownThoracicPatient();
         ServiceProcess efficacy = TestPlatform.get().efficacy();
         efficacy.kill();
         try {
@@ -90,7 +90,7 @@ class FaultToleranceTest {
 
     @Test
     void noAcknowledgedWriteIsLostWhenTheProfileServiceCrashesMidRun() throws InterruptedException {
-        String id = Fixtures.thoracicPatient();
+        String id = Fixtures.ownThoracicPatient();
         String token = Fixtures.token(ONCOLOGIST);
         ServiceProcess profiles = TestPlatform.get().profiles();
         Set<Double> acknowledged = ConcurrentHashMap.newKeySet();

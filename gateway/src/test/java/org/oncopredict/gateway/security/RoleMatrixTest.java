@@ -48,7 +48,7 @@ class RoleMatrixTest {
 
     /** Called by the test itself: REST Assured points at the application only once a test runs. */
     static void data() {
-        patient = Fixtures.thoracicPatient();
+        patient = Fixtures.ownThoracicPatient(); // written to: decisions, lines, labs, profile
         agenda = Fixtures.agenda();
         // A small, quickly cancelled training job whose id the job endpoints can use.
         job = as(DATA_SCIENTIST).contentType(ContentType.JSON)
@@ -109,7 +109,7 @@ class RoleMatrixTest {
         e.add(get("read agenda", () -> "/api/v1/agendas/" + agenda, Set.of(TUMOR_BOARD, ONCOLOGIST)));
         e.add(new Endpoint("replace agenda", "PUT", () -> "/api/v1/agendas/" + agenda,
                 () -> "{\"meetingDate\":\"" + LocalDate.now().plusDays(3) + "\",\"title\":\"Thoracic board\","
-                        + "\"attendees\":\"Dr A\",\"patientIds\":[\"" + patient + "\"]}",
+                        + "\"attendees\":\"Dr A\",\"patientIds\":[\"" + Fixtures.thoracicPatient() + "\",\"" + patient + "\"]}",
                 () -> Map.of("If-Match", as(TUMOR_BOARD).get("/api/v1/agendas/" + agenda).header("ETag")),
                 Set.of(TUMOR_BOARD), Set.of(200)));
         e.add(post("refer to agenda", () -> "/api/v1/agendas/" + agenda + "/patients",

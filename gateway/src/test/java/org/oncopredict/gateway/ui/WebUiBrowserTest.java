@@ -42,7 +42,7 @@ class WebUiBrowserTest {
 
     @Test
     void anOncologistReviewsOptionsComparesAndRecordsADecision() {
-        String patient = Fixtures.thoracicPatient();
+        String patient = Fixtures.ownThoracicPatient(); // it records a decision
         try (Browser b = new Browser(1280, 900)) {
             b.signIn(base(), Fixtures.ONCOLOGIST, TestPlatform.PASSWORD);
             assertThat(b.driver.getCurrentUrl()).contains("/ui/patients");
@@ -181,20 +181,29 @@ class WebUiBrowserTest {
         }
     }
 
-    /** Until the gateway's circuit to the restarted service has closed again, so later tests see it working. */
+    /**
+     * Until the gateway's circuit to the restarted service has closed again and the failures of the outage are older
+     * than the breaker's 5 s delay (then forgotten), so later tests see it working.
+     */
     private static void awaitPredictions(String patient) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (as(Fixtures.ONCOLOGIST).get("/api/v1/patients/" + patient + "/treatment-options?curves=false")
                     .statusCode() == 200) {
+                sleep(5_500);
                 return;
             }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            sleep(500);
+        }
+        throw new AssertionError("predictions did not come back within 30 s of restarting the efficacy service");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
