@@ -66,6 +66,17 @@
     });
   }
 
+  // A line stopped for progression needs its progression date (the server refuses it too, naming the field).
+  function progressionRequired() {
+    const reason = document.getElementById('decision-stopped');
+    const date = document.getElementById('decision-progressed');
+    if (!reason || !date) { return; }
+    const update = () => { date.required = reason.value === 'PROGRESSION'; };
+    reason.addEventListener('change', update);
+    update();
+  }
+
+  document.addEventListener('DOMContentLoaded', progressionRequired);
   document.addEventListener('DOMContentLoaded', () => drawAll(document));
   document.addEventListener('htmx:afterSwap', e => drawAll(e.target));
 })();

@@ -277,7 +277,8 @@ public class PatientResource {
     // ------------------------------------------------------------------------------------------ decisions
 
     /** A treatment decision as the API receives it. */
-    public record DecisionRequest(String regimenId, String rationale, String startDate, Long modelVersion) {
+    public record DecisionRequest(String regimenId, String rationale, String startDate, Long modelVersion,
+                                  String previousLineStopped, String previousLineProgressionDate) {
     }
 
     @POST
@@ -285,13 +286,17 @@ public class PatientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ONCOLOGIST)
     @Operation(summary = "Record a treatment decision", description = "The chosen regimen and the rationale become a "
-            + "new therapy line (starting startDate, default today) decided by you; 201 with the line.")
+            + "new therapy line (starting startDate, default today) decided by you; the line still open before it ends "
+            + "on that date, for previousLineStopped (PROGRESSION, TOXICITY, COMPLETED, PATIENT_CHOICE, OTHER; empty: "
+            + "not recorded; PROGRESSION needs previousLineProgressionDate unless the line has one). 201 with the new line.")
     public Response decide(@PathParam("id") String id, DecisionRequest decision) {
         if (decision == null) {
-            throw ApiException.badRequest("(body)", "A JSON body {regimenId, rationale, startDate?, modelVersion?} is required");
+            throw ApiException.badRequest("(body)", "A JSON body {regimenId, rationale, startDate?, modelVersion?, "
+                    + "previousLineStopped?, previousLineProgressionDate?} is required");
         }
         AddTherapyLineResponse added = patients.decide(id, decision.regimenId(), decision.rationale(),
-                decision.startDate(), decision.modelVersion());
+                decision.startDate(), decision.modelVersion(), decision.previousLineStopped(),
+                decision.previousLineProgressionDate());
         return created(id, added.getLine(), added.getProfile().getVersion());
     }
 }

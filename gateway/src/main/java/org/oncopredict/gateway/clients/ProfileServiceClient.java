@@ -84,9 +84,22 @@ public class ProfileServiceClient {
     }
 
     public AddTherapyLineResponse addTherapyLine(String patientId, TherapyLine line, Long expectedVersion) {
+        return addTherapyLine(patientId, line, expectedVersion, null, "");
+    }
+
+    /**
+     * As above; with {@code openLineReason} set, the line still open before the new one ends on its start date for
+     * that reason (UNSPECIFIED: not recorded), with {@code progressionDate} (ISO; empty: none given), in the same write.
+     */
+    public AddTherapyLineResponse addTherapyLine(String patientId, TherapyLine line, Long expectedVersion,
+                                                 org.oncopredict.proto.profile.v1.ReasonStopped openLineReason,
+                                                 String progressionDate) {
         AddTherapyLineRequest.Builder request = AddTherapyLineRequest.newBuilder().setPatientId(patientId).setLine(line);
         if (expectedVersion != null) {
             request.setExpectedVersion(expectedVersion);
+        }
+        if (openLineReason != null) {
+            request.setEndOpenLine(true).setOpenLineReason(openLineReason).setOpenLineProgressionDate(progressionDate);
         }
         return guard.write(() -> stub().addTherapyLine(request.build()), patientId);
     }

@@ -14,6 +14,7 @@ import org.oncopredict.gateway.clients.EfficacyServiceClient;
 import org.oncopredict.gateway.clients.ProfileServiceClient;
 import org.oncopredict.gateway.clients.ServiceUnavailableException;
 import org.oncopredict.gateway.rest.ApiException;
+import org.oncopredict.gateway.rest.Problem;
 import org.oncopredict.gateway.security.Access;
 import org.oncopredict.gateway.security.CurrentUser;
 import org.oncopredict.proto.efficacy.v1.PredictTreatmentOutcomesResponse;
@@ -23,6 +24,7 @@ import org.oncopredict.proto.profile.v1.CancerType;
 import org.oncopredict.proto.profile.v1.CohortFilter;
 import org.oncopredict.proto.profile.v1.ListPatientsResponse;
 import org.oncopredict.proto.profile.v1.PatientProfile;
+import org.oncopredict.proto.profile.v1.ReasonStopped;
 import org.oncopredict.proto.profile.v1.TherapyLine;
 
 /**
@@ -105,11 +107,14 @@ public class PatientService {
     /**
      * Records a treatment decision as a new therapy line decided by the current user: a catalogue regimen (checked
      * when the catalogue can be reached — a decision must not wait for the prediction service), a rationale, and a
-     * start date (default today).
+     * start date (default today). The line still open before it ends on that date, for {@code previousLineStopped}
+     * (PROGRESSION, TOXICITY, COMPLETED, PATIENT_CHOICE or OTHER; blank: not recorded), in the same write; a line
+     * stopped for progression needs its progression date ({@code previousLineProgressionDate}) unless it has one.
      */
     @WithSpan("gateway.patients.decide")
     public AddTherapyLineResponse decide(String id, String regimenId, String rationale, String startDate,
-                                         Long modelVersion) {
+                                         Long modelVersion, String previousLineStopped,
+                                         String previousLineProgressionDate) {
         String regimen = regimenId == null ? "" : regimenId.strip();
         if (!regimen.matches("[a-z0-9][a-z0-9_+-]{0,63}")) {
             throw ApiException.badRequest("regimenId", "regimenId must be a catalogue regimen id, e.g. 'osimertinib'");
@@ -124,13 +129,59 @@ public class PatientService {
         } catch (java.time.format.DateTimeParseException e) {
             throw ApiException.badRequest("startDate", "startDate must be an ISO date (YYYY-MM-DD)");
         }
+        ReasonStopped stopped = stopReason(previousLineStopped);
+        String progressed = previousLineProgressionDate == null ? "" : previousLineProgressionDate.strip();
+        if (!progressed.isEmpty()) {
+            try {
+                progressed = LocalDate.parse(progressed).toString();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ApiException.badRequest("previousLineProgressionDate",
+                        "previousLineProgressionDate must be an ISO date (YYYY-MM-DD)");
+            }
+        }
         requireKnownRegimen(regimen);
         TherapyLine line = TherapyLine.newBuilder().setRegimenId(regimen).setStartDate(start.toString())
                 .setDecidedBy(user.subject()).setRationale(why).build();
-        AddTherapyLineResponse added = profiles.addTherapyLine(id, line, null);
+        AddTherapyLineResponse added;
+        try {
+            added = profiles.addTherapyLine(id, line, null, stopped, progressed);
+        } catch (ApiException e) {
+            throw inDecisionTerms(e);
+        }
         audit.recordAfterWrite(AuditAction.DECISION, id, modelVersion, regimen + ", line "
                 + added.getLine().getLineNumber());
         return added;
+    }
+
+    /** The profile service's field names for a therapy-line append (as GrpcProblems renders them), in decision terms. */
+    private static final java.util.Map<String, String> DECISION_FIELDS = java.util.Map.of(
+            "openLineReason", "previousLineStopped", "openLineProgressionDate", "previousLineProgressionDate",
+            "line.startDate", "startDate");
+
+    private static ApiException inDecisionTerms(ApiException e) {
+        if (e.errors().isEmpty()) {
+            return e;
+        }
+        List<Problem.FieldError> renamed = e.errors().stream().map(f -> new Problem.FieldError(
+                DECISION_FIELDS.getOrDefault(f.field(), f.field()), f.message())).toList();
+        return new ApiException(e.status(), e.type(), e.title(), e.getMessage(), renamed, e.retryAfterSeconds(),
+                e.patient(), e);
+    }
+
+    /** Why the previous line stopped, as a decision may state it. */
+    public static final List<String> STOP_REASONS = List.of("PROGRESSION", "TOXICITY", "COMPLETED", "PATIENT_CHOICE",
+            "OTHER");
+
+    private static ReasonStopped stopReason(String value) {
+        if (value == null || value.isBlank()) {
+            return ReasonStopped.REASON_STOPPED_UNSPECIFIED;
+        }
+        String v = value.strip().toUpperCase(java.util.Locale.ROOT).replaceFirst("^REASON_STOPPED_", "");
+        if (!STOP_REASONS.contains(v)) {
+            throw ApiException.badRequest("previousLineStopped", "previousLineStopped must be one of "
+                    + String.join(", ", STOP_REASONS) + " (or empty: not recorded)");
+        }
+        return ReasonStopped.valueOf("REASON_STOPPED_" + v);
     }
 
     /** The catalogue, or an empty list when the efficacy service cannot be reached. */

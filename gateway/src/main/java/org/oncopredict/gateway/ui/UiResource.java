@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.oncopredict.auth.Roles;
 import org.oncopredict.gateway.agenda.Agenda;
-import org.oncopredict.gateway.agenda.AgendaStore;
+import org.oncopredict.gateway.agenda.AgendaService;
 import org.oncopredict.gateway.audit.AuditAction;
 import org.oncopredict.gateway.audit.AuditEvent;
 import org.oncopredict.gateway.audit.AuditLog;
@@ -69,7 +69,7 @@ public class UiResource {
                                                 List<Views.PatientRow> rows, long total, String title);
 
         static native TemplateInstance patient(Nav nav, Views.PatientPage p, boolean canDecide, List<Regimen> regimens,
-                                               String recorded);
+                                               String recorded, Views.OpenLine openLine, List<Views.Choice> stopReasons);
 
         static native TemplateInstance options(Views.Model model, List<Views.Option> eligible,
                                                List<Views.Option> ineligible, List<String> warnings, String patientId,
@@ -89,18 +89,21 @@ public class UiResource {
 
         static native TemplateInstance audit(Nav nav, List<AuditEvent> events, AuditLog.Verification verification);
 
-        static native TemplateInstance agendas(Nav nav, List<Agenda> agendas);
+        static native TemplateInstance agendas(Nav nav, List<Agenda> agendas, boolean saved);
+
+        static native TemplateInstance agendaForm(Nav nav, Views.AgendaForm form, String message,
+                                                  List<org.oncopredict.gateway.rest.Problem.FieldError> errors);
     }
 
     private final PatientService patients;
     private final CohortService cohortService;
     private final EfficacyServiceClient efficacy;
-    private final AgendaStore agendas;
+    private final AgendaService agendas;
     private final AuditLog audit;
     private final CurrentUser user;
 
     public UiResource(PatientService patients, CohortService cohortService, EfficacyServiceClient efficacy,
-                      AgendaStore agendas, AuditLog audit, CurrentUser user,
+                      AgendaService agendas, AuditLog audit, CurrentUser user,
                       org.oncopredict.gateway.report.ReportService reports) {
         this.reports = reports;
         this.patients = patients;
@@ -171,8 +174,15 @@ public class UiResource {
     public TemplateInstance patient(@PathParam("id") String id, @QueryParam("recorded") String recorded) {
         PatientProfile p = patients.read(id, "profile (web UI)");
         List<Regimen> catalogue = patients.catalogueIfReachable(p.getCancer().getCancerType());
+        // The line a decision would end: the highest-numbered one still open.
+        Views.OpenLine openLine = p.getHistory().getTherapyLinesList().stream().filter(t -> t.getEndDate().isEmpty())
+                .max(java.util.Comparator.comparingInt(org.oncopredict.proto.profile.v1.TherapyLine::getLineNumber))
+                .map(t -> new Views.OpenLine("line " + t.getLineNumber() + " (" + t.getRegimenId() + ", since "
+                        + t.getStartDate() + ")", !t.getProgressionDate().isEmpty()))
+                .orElse(null);
         return Templates.patient(nav("patients"), UiViews.page(p, catalogue), user.hasRole(Roles.ONCOLOGIST), catalogue,
-                recorded);
+                recorded, openLine, PatientService.STOP_REASONS.stream().map(r -> new Views.Choice(r,
+                        r.replace('_', ' ').toLowerCase(java.util.Locale.ROOT))).toList());
     }
 
     /** The treatment options of a patient (htmx fragment); a prediction problem is shown in place, not as an error page. */
@@ -218,12 +228,15 @@ public class UiResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ONCOLOGIST)
     public Response decide(@PathParam("id") String id, @FormParam("regimenId") String regimenId,
-                           @FormParam("rationale") String rationale, @FormParam("modelVersion") String modelVersion) {
+                           @FormParam("rationale") String rationale, @FormParam("modelVersion") String modelVersion,
+                           @FormParam("previousLineStopped") String previousLineStopped,
+                           @FormParam("previousLineProgressionDate") String previousLineProgressionDate) {
         Long version = null;
         if (modelVersion != null && modelVersion.matches("\\d{1,18}")) {
             version = Long.parseLong(modelVersion);
         }
-        var added = patients.decide(id, regimenId, rationale, null, version);
+        var added = patients.decide(id, regimenId, rationale, null, version, previousLineStopped,
+                previousLineProgressionDate);
         return Response.seeOther(URI.create("/ui/patients/" + id + "?recorded=" + added.getLine().getLineNumber()
                 + "#history")).build();
     }
@@ -321,8 +334,96 @@ public class UiResource {
     @GET
     @Path("agendas")
     @RolesAllowed(Roles.TUMOR_BOARD)
-    public TemplateInstance agendaList() {
-        return Templates.agendas(nav("agendas"), agendas.list(java.time.LocalDate.now().minusDays(30)));
+    public TemplateInstance agendaList(@QueryParam("saved") String saved) {
+        return Templates.agendas(nav("agendas"), agendas.list(java.time.LocalDate.now().minusDays(30)), saved != null);
+    }
+
+    @GET
+    @Path("agendas/new")
+    @RolesAllowed(Roles.TUMOR_BOARD)
+    public TemplateInstance newAgenda() {
+        return Templates.agendaForm(nav("agendas"), new Views.AgendaForm(null, 0, "", "", "", ""), null, List.of());
+    }
+
+    @GET
+    @Path("agendas/{id}/edit")
+    @RolesAllowed(Roles.TUMOR_BOARD)
+    public TemplateInstance editAgenda(@PathParam("id") String id) {
+        Agenda a = agendas.get(id);
+        return Templates.agendaForm(nav("agendas"), new Views.AgendaForm(a.id().toString(), a.version(),
+                a.meetingDate().toString(), a.title(), a.attendees(), String.join("\n", a.patientIds())), null, List.of());
+    }
+
+    @POST
+    @Path("agendas")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.TUMOR_BOARD)
+    public Response createAgenda(@FormParam("meetingDate") String date, @FormParam("title") String title,
+                                 @FormParam("attendees") String attendees, @FormParam("patientIds") String patientIds) {
+        Views.AgendaForm form = new Views.AgendaForm(null, 0, date, title, attendees, patientIds);
+        return saveAgenda(form, () -> agendas.create(draft(form)));
+    }
+
+    @POST
+    @Path("agendas/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.TUMOR_BOARD)
+    public Response replaceAgenda(@PathParam("id") String id, @FormParam("version") long version,
+                                  @FormParam("meetingDate") String date, @FormParam("title") String title,
+                                  @FormParam("attendees") String attendees, @FormParam("patientIds") String patientIds) {
+        Views.AgendaForm form = new Views.AgendaForm(id, version, date, title, attendees, patientIds);
+        return saveAgenda(form, () -> agendas.replace(id, version, draft(form)));
+    }
+
+    /** Saved: back to the list. Refused: the form again with what was typed and each field's problem. */
+    private Response saveAgenda(Views.AgendaForm form, java.util.function.Supplier<Agenda> save) {
+        try {
+            Agenda saved = save.get();
+            return Response.seeOther(URI.create("/ui/agendas?saved=" + saved.id() + "#agenda-" + saved.id())).build();
+        } catch (ApiException e) {
+            if (e.status() != 400 && e.status() != 412 && e.status() != 422) {
+                throw e;
+            }
+            String message = e.status() == 412
+                    ? "Someone changed this agenda after you opened it. Your changes were not saved: reopen the agenda, "
+                    + "then make them again."
+                    : "The agenda was not saved. Please correct:";
+            List<String> ids = patientIds(form.patientIds());
+            List<org.oncopredict.gateway.rest.Problem.FieldError> errors = e.errors().stream()
+                    .map(f -> new org.oncopredict.gateway.rest.Problem.FieldError(f.field(), label(f, ids))).toList();
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.agendaForm(nav("agendas"), form, message, errors)).build();
+        }
+    }
+
+    private static AgendaService.Draft draft(Views.AgendaForm form) {
+        return new AgendaService.Draft(form.meetingDate(), form.title(), form.attendees(), patientIds(form.patientIds()));
+    }
+
+    /** Pseudonyms as typed: one per line, or separated by commas, semicolons or spaces; upper-cased. */
+    private static List<String> patientIds(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.strip().split("[\\s,;]+")).map(s -> s.toUpperCase(java.util.Locale.ROOT))
+                .toList();
+    }
+
+    /** "Patients: line 2 (P-XYZ): no patient P-XYZ" rather than the API's "patientIds[1]". */
+    private static String label(org.oncopredict.gateway.rest.Problem.FieldError f, List<String> ids) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("patientIds\\[(\\d+)]").matcher(f.field());
+        if (m.matches()) {
+            int i = Integer.parseInt(m.group(1));
+            return "Patients: entry " + (i + 1) + (i < ids.size() ? " (" + ids.get(i) + ")" : "") + ": " + f.message();
+        }
+        String field = switch (f.field()) {
+            case "meetingDate" -> "Meeting date";
+            case "title" -> "Title";
+            case "attendees" -> "Attendees";
+            case "patientIds" -> "Patients";
+            default -> f.field();
+        };
+        return field + ": " + f.message();
     }
 
     /** The patient's tumor-board report (PDF download; the same service and audit as the API's). */

@@ -102,4 +102,17 @@ public final class Views {
     /** An icon array: of 100 patients like this one, how many respond and how many have severe toxicity. */
     public record IconArray(String regimen, int responders, int toxicities, List<Boolean> respond, List<Boolean> toxic) {
     }
+
+    /** The therapy line a decision would end: "line 2 (docetaxel, since …)", and whether it has a progression date. */
+    public record OpenLine(String label, boolean progressionRecorded) {
+    }
+
+    /** One option of a select: the value sent and the label shown. */
+    public record Choice(String value, String label) {
+    }
+
+    /** The agenda form as the user typed it (kept on errors); {@code id} null for a new agenda. */
+    public record AgendaForm(String id, long version, String meetingDate, String title, String attendees,
+                             String patientIds) {
+    }
 }

@@ -1,6 +1,7 @@
 package org.oncopredict.gateway.ui;
 
 import java.net.URL;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,12 +10,14 @@ import java.util.UUID;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.oncopredict.gateway.testsupport.Fixtures;
 import org.oncopredict.gateway.testsupport.PlatformTestResource;
 import org.oncopredict.gateway.testsupport.TestPlatform;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -109,9 +112,31 @@ class WebUiBrowserTest {
             String rationale = "Browser test " + UUID.randomUUID().toString().substring(0, 8);
             new Select(b.driver.findElement(By.id("decision-regimen"))).selectByValue(regimen);
             b.driver.findElement(By.id("decision-rationale")).sendKeys(rationale);
+            // The line still open is ended by the decision, for the reason chosen; with none open nothing is asked.
+            String open = openLine(patient);
+            assertThat(b.driver.findElements(By.id("decision-stopped"))).hasSize(open == null ? 0 : 1);
+            String progressed = open == null ? null : (String) line(patient, open).get("progressionDate");
+            if (open != null) {
+                new Select(b.driver.findElement(By.id("decision-stopped"))).selectByValue("PROGRESSION");
+                List<WebElement> date = b.driver.findElements(By.id("decision-progressed"));
+                // Asked only when the line has no progression date yet; then required for progression.
+                assertThat(date).hasSize(progressed == null || progressed.isEmpty() ? 1 : 0);
+                if (!date.isEmpty()) {
+                    assertThat(date.get(0).getAttribute("required")).isNotNull();
+                    progressed = LocalDate.now().toString();
+                    ((JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1]", date.get(0),
+                            progressed);
+                }
+            }
             b.driver.findElement(By.id("decision-submit")).click();
             b.waitFor(By.id("decision-recorded"));
             assertThat(b.driver.findElement(By.id("therapy-lines")).getText()).contains(rationale).contains(regimen);
+            if (open != null) {
+                Map<String, Object> ended = line(patient, open);
+                assertThat(ended).containsEntry("endDate", LocalDate.now().toString())
+                        .containsEntry("reasonStopped", "REASON_STOPPED_PROGRESSION")
+                        .containsEntry("progressionDate", progressed);
+            }
             b.screenshot("05-decision-recorded");
 
             // A screen this role may not use is refused with the error page.
@@ -160,6 +185,93 @@ class WebUiBrowserTest {
             assertThat(b.driver.findElements(By.cssSelector("#registry tbody tr"))).isNotEmpty();
             b.screenshot("10-admin-models");
         }
+    }
+
+    @Test
+    void aTumorBoardMemberCreatesAndEditsAnAgenda() {
+        String patient = Fixtures.thoracicPatient();
+        String title = "Board " + UUID.randomUUID().toString().substring(0, 8);
+        String date = LocalDate.now().plusDays(7).toString();
+        try (Browser b = new Browser(1280, 900)) {
+            b.signIn(base(), Fixtures.TUMOR_BOARD, TestPlatform.PASSWORD);
+            b.driver.get(base() + "/ui/agendas");
+            b.waitFor(By.id("agenda-new")).click();
+            WebElement dateField = b.waitFor(By.id("agenda-date"));
+            // A date input's typed format depends on the browser's locale: set the ISO value itself.
+            ((JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1]", dateField, date);
+            b.driver.findElement(By.id("agenda-title")).sendKeys(title);
+            b.driver.findElement(By.id("agenda-attendees")).sendKeys("Dr Ångström, 王医生");
+            b.driver.findElement(By.id("agenda-patients")).sendKeys(patient + "\nP-NOSUCH0000");
+            b.driver.findElement(By.id("agenda-submit")).click();
+
+            // A pseudonym that names nobody: refused, nothing saved, what was typed kept, the entry named.
+            assertThat(b.waitFor(By.id("agenda-errors")).getText())
+                    .contains("Patients: entry 2 (P-NOSUCH0000): no patient P-NOSUCH0000");
+            assertThat(b.driver.findElement(By.id("agenda-title")).getAttribute("value")).isEqualTo(title);
+            assertThat(titles()).doesNotContain(title);
+            b.screenshot("12-agenda-form-error");
+
+            WebElement patients = b.driver.findElement(By.id("agenda-patients"));
+            patients.clear();
+            patients.sendKeys(patient.toLowerCase(Locale.ROOT)); // pseudonyms are read case-insensitively
+            b.driver.findElement(By.id("agenda-submit")).click();
+            assertThat(b.waitFor(By.id("agenda-saved")).getText()).isEqualTo("Agenda saved.");
+            String id = b.driver.getCurrentUrl().replaceAll(".*[?&]saved=([0-9a-f-]{36}).*", "$1");
+            Map<String, Object> saved = as(Fixtures.TUMOR_BOARD).get("/api/v1/agendas/" + id).then().statusCode(200)
+                    .extract().path("");
+            assertThat(saved).containsEntry("title", title).containsEntry("meetingDate", date)
+                    .containsEntry("attendees", "Dr Ångström, 王医生").containsEntry("patientIds", List.of(patient));
+            assertThat(b.driver.findElement(By.id("agenda-" + id)).getText()).contains(title).contains(patient);
+
+            // Edited by someone else while the form is open: the save is refused, not merged over their change.
+            b.driver.findElement(By.id("agenda-edit-" + id)).click();
+            b.waitFor(By.id("agenda-title")).clear();
+            b.driver.findElement(By.id("agenda-title")).sendKeys(title + " (edited)");
+            String etag = as(Fixtures.TUMOR_BOARD).get("/api/v1/agendas/" + id).header("ETag");
+            as(Fixtures.TUMOR_BOARD).contentType(ContentType.JSON).header("If-Match", etag)
+                    .body(Map.of("meetingDate", date, "title", title + " (other)", "attendees", "Dr B",
+                            "patientIds", List.of(patient)))
+                    .put("/api/v1/agendas/" + id).then().statusCode(200);
+            b.driver.findElement(By.id("agenda-submit")).click();
+            assertThat(b.waitFor(By.id("agenda-errors")).getText()).contains("Someone changed this agenda");
+            assertThat(as(Fixtures.TUMOR_BOARD).get("/api/v1/agendas/" + id).then().extract().<String>path("title"))
+                    .isEqualTo(title + " (other)");
+
+            b.driver.get(base() + "/ui/agendas/" + id + "/edit");
+            assertThat(b.waitFor(By.id("agenda-title")).getAttribute("value")).isEqualTo(title + " (other)");
+            b.driver.findElement(By.id("agenda-title")).clear();
+            b.driver.findElement(By.id("agenda-title")).sendKeys(title + " (edited)");
+            b.driver.findElement(By.id("agenda-submit")).click();
+            b.waitFor(By.id("agenda-saved"));
+            assertThat(as(Fixtures.TUMOR_BOARD).get("/api/v1/agendas/" + id).then().extract().<String>path("title"))
+                    .isEqualTo(title + " (edited)");
+            b.screenshot("13-agendas");
+        }
+        // Only the board edits agendas: an oncologist's direct URL is the error page.
+        try (Browser b = new Browser(1280, 900)) {
+            b.signIn(base(), Fixtures.ONCOLOGIST, TestPlatform.PASSWORD);
+            b.driver.get(base() + "/ui/agendas/new");
+            assertThat(b.waitFor(By.id("error-title")).getText()).startsWith("403");
+        }
+    }
+
+    /** The id of the highest-numbered therapy line without an end date, or null. */
+    private static String openLine(String patient) {
+        List<Map<String, Object>> lines = as(Fixtures.ONCOLOGIST).get("/api/v1/patients/" + patient + "/history").then()
+                .statusCode(200).extract().path("therapyLines");
+        return lines.stream().filter(l -> l.get("endDate") == null || "".equals(l.get("endDate")))
+                .max(java.util.Comparator.comparingInt(l -> ((Number) l.get("lineNumber")).intValue()))
+                .map(l -> (String) l.get("lineId")).orElse(null);
+    }
+
+    private static Map<String, Object> line(String patient, String lineId) {
+        List<Map<String, Object>> lines = as(Fixtures.ONCOLOGIST).get("/api/v1/patients/" + patient + "/history").then()
+                .statusCode(200).extract().path("therapyLines");
+        return lines.stream().filter(l -> lineId.equals(l.get("lineId"))).findFirst().orElseThrow();
+    }
+
+    private static List<String> titles() {
+        return as(Fixtures.TUMOR_BOARD).get("/api/v1/agendas").then().statusCode(200).extract().path("title");
     }
 
     @Test

@@ -32,6 +32,12 @@ public record TherapyLine(
         @Size(max = 64) String decidedBy,
         @Size(max = 4000) String rationale) {
 
+    /** This line ended on {@code date} for {@code reason} (null: not recorded), progressed on {@code progressed}. */
+    public TherapyLine endedOn(LocalDate date, ReasonStopped reason, LocalDate progressed) {
+        return new TherapyLine(lineId, lineNumber, regimenId, startDate, date, bestResponse, progressed,
+                worstToxicityGrade, immuneRelatedToxicity, reason, decidedBy, rationale);
+    }
+
     public TherapyLine withLineId(String id) {
         return new TherapyLine(id, lineNumber, regimenId, startDate, endDate, bestResponse, progressionDate,
                 worstToxicityGrade, immuneRelatedToxicity, reasonStopped, decidedBy, rationale);

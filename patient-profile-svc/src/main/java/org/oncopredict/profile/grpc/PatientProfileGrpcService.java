@@ -194,8 +194,12 @@ public class PatientProfileGrpcService extends PatientProfileServiceGrpc.Patient
             if (!request.hasLine()) {
                 throw ProfileException.invalidArgument("line", "line is required");
             }
+            var openLineEnds = request.getEndOpenLine()
+                    ? new PatientProfileService.OpenLineEnd(ProfileProtoMapper.reasonStopped(request.getOpenLineReason(),
+                    "open_line_reason"), ProfileProtoMapper.date(request.getOpenLineProgressionDate(),
+                    "open_line_progression_date")) : null;
             var added = service.addTherapyLine(request.getPatientId(), expected(request.hasExpectedVersion(),
-                    request.getExpectedVersion()), ProfileProtoMapper.fromProto(request.getLine(), "line."),
+                    request.getExpectedVersion()), ProfileProtoMapper.fromProto(request.getLine(), "line."), openLineEnds,
                     caller.subject(), scope(caller));
             PatientProfile profile = service.get(request.getPatientId(), false);
             return AddTherapyLineResponse.newBuilder().setLine(ProfileProtoMapper.toProto(added.line()))

@@ -292,6 +292,11 @@ public final class ProfileProtoMapper {
         return value == null ? type.getEnumConstants()[0] : Enum.valueOf(type, prefix + value.name());
     }
 
+    /** A reason stopped from the wire; null for UNSPECIFIED. */
+    public static ReasonStopped reasonStopped(org.oncopredict.proto.profile.v1.ReasonStopped value, String field) {
+        return fromProto(value, ReasonStopped.class, "REASON_STOPPED_", field);
+    }
+
     private static <E extends Enum<E>> E fromProto(Enum<?> value, Class<E> type, String prefix, String field) {
         if (value != null && value.name().equals("UNRECOGNIZED")) {
             throw ProfileException.invalidArgument(field, field + " is not a known value of " + type.getSimpleName());
@@ -306,7 +311,8 @@ public final class ProfileProtoMapper {
         return d == null ? "" : d.toString();
     }
 
-    private static LocalDate date(String s, String field) {
+    /** An ISO date from the wire; null when empty; INVALID_ARGUMENT naming {@code field} when malformed. */
+    public static LocalDate date(String s, String field) {
         if (s == null || s.isEmpty()) {
             return null;
         }

@@ -13,10 +13,12 @@ import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 import org.oncopredict.profile.domain.CohortFilter;
 import org.oncopredict.profile.domain.EcogAssessment;
+import org.oncopredict.profile.domain.History;
 import org.oncopredict.profile.domain.LabResult;
 import org.oncopredict.profile.domain.Page;
 import org.oncopredict.profile.domain.PatientProfile;
 import org.oncopredict.profile.domain.PatientSummary;
+import org.oncopredict.profile.domain.ReasonStopped;
 import org.oncopredict.profile.domain.TherapyLine;
 import org.oncopredict.profile.mapping.ProfileEntityMapper;
 import org.oncopredict.profile.repository.PatientEntity;
@@ -141,10 +143,19 @@ public class PatientProfileService {
     }
 
     /** Appends a therapy line; its line number defaults to the next one. If-Match is optional for appends. */
+    @Transactional
+    public AddedLine addTherapyLine(String patientId, Long expectedVersion, TherapyLine line, String actor, Scope scope) {
+        return addTherapyLine(patientId, expectedVersion, line, null, actor, scope);
+    }
+
+    /**
+     * Appends a therapy line and, when {@code openLineEnds} is given, ends the line still open before it (the
+     * highest-numbered earlier line without an end date) on the new line's start date, in the same write.
+     */
     @WithSpan("profile.add-therapy-line")
     @Transactional
     public AddedLine addTherapyLine(@SpanAttribute("oncopredict.patient.pseudonym") String patientId, Long expectedVersion,
-                                      TherapyLine line, String actor, Scope scope) {
+                                    TherapyLine line, OpenLineEnd openLineEnds, String actor, Scope scope) {
         String lineId = Pseudonyms.lineId();
         PatientProfile updated = change(patientId, expectedVersion, false, p -> {
             int number = line.lineNumber() != null ? line.lineNumber()
@@ -152,10 +163,55 @@ public class PatientProfileService {
             TherapyLine added = new TherapyLine(lineId, number, line.regimenId(), line.startDate(), line.endDate(),
                     line.bestResponse(), line.progressionDate(), line.worstToxicityGrade(), line.immuneRelatedToxicity(),
                     line.reasonStopped(), line.decidedBy(), line.rationale());
-            return p.withHistory(p.history().withTherapyLine(added));
+            History history = p.history();
+            if (openLineEnds != null) {
+                history = endOpenLine(history, number, line.startDate(), openLineEnds);
+            }
+            return p.withHistory(history.withTherapyLine(added));
         }, "ADD_THERAPY_LINE", actor, scope);
         TherapyLine added = updated.history().therapyLines().stream().filter(t -> lineId.equals(t.lineId())).findFirst().orElseThrow();
         return new AddedLine(added, updated.version());
+    }
+
+    /**
+     * How the open line ends when a new one starts: its reason stopped (null: not recorded) and, for progression, the
+     * progression date if the line has none yet.
+     */
+    public record OpenLineEnd(ReasonStopped reason, LocalDate progressionDate) {
+        public OpenLineEnd {
+            if (reason == ReasonStopped.ONGOING) {
+                throw ProfileException.invalidArgument("open_line_reason", "a line being ended cannot be ONGOING");
+            }
+        }
+    }
+
+    private static History endOpenLine(History history, int newNumber, LocalDate start, OpenLineEnd end) {
+        TherapyLine open = history.therapyLines().stream()
+                .filter(t -> t.endDate() == null && t.lineNumber() != null && t.lineNumber() < newNumber)
+                .max(java.util.Comparator.comparing(TherapyLine::lineNumber)).orElse(null);
+        if (open == null) {
+            return history;
+        }
+        if (start != null && start.isBefore(open.startDate())) {
+            throw ProfileException.invalidArgument("line.start_date", "is before the start of line " + open.lineNumber()
+                    + " (" + open.startDate() + "), the open line it would end");
+        }
+        LocalDate progressed = open.progressionDate();
+        if (end.progressionDate() != null) {
+            if (end.progressionDate().isBefore(open.startDate()) || (start != null && end.progressionDate().isAfter(start))) {
+                throw ProfileException.invalidArgument("open_line_progression_date", "must lie between the start of line "
+                        + open.lineNumber() + " (" + open.startDate() + ") and the new line's start (" + start + ")");
+            }
+            progressed = end.progressionDate();
+        }
+        if (end.reason() == ReasonStopped.PROGRESSION && progressed == null) {
+            throw ProfileException.invalidArgument("open_line_progression_date", "is required: line " + open.lineNumber()
+                    + " stopped for progression and has no progression date (it dates the PFS event)");
+        }
+        String id = open.lineId();
+        LocalDate progression = progressed;
+        return history.mapTherapyLines(t -> t.lineId() != null && t.lineId().equals(id)
+                ? t.endedOn(start, end.reason(), progression) : t);
     }
 
     /** A therapy line as stored, and the profile version after adding it. */

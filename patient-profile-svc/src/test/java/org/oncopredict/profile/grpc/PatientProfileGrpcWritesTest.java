@@ -29,6 +29,7 @@ import org.oncopredict.proto.profile.v1.ListPatientsRequest;
 import org.oncopredict.proto.profile.v1.PatientProfile;
 import org.oncopredict.proto.profile.v1.PatientProfileServiceGrpc;
 import org.oncopredict.proto.profile.v1.PatientSummary;
+import org.oncopredict.proto.profile.v1.ReasonStopped;
 import org.oncopredict.proto.profile.v1.TherapyLine;
 import org.oncopredict.proto.profile.v1.UpdatePatientProfileRequest;
 
@@ -128,6 +129,71 @@ class PatientProfileGrpcWritesTest {
                             .anySatisfy(v -> assertThat(v.getField()).contains("ecog").contains("score"));
                 });
         assertThat(get(id).getVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void aNewLineCanEndTheOpenOneInTheSameWrite() {
+        String id = PatientResourceTestSupport.createId(TestProfiles.valid());
+        TherapyLine open = stub.addTherapyLine(AddTherapyLineRequest.newBuilder().setPatientId(id)
+                .setLine(TherapyLine.newBuilder().setRegimenId("docetaxel").setStartDate("2025-03-01"))
+                .build()).getLine();
+        assertThat(open.getEndDate()).isEmpty();
+        PatientProfile before = get(id);
+
+        // Starting before the open line would end it before it began: refused, named, nothing written.
+        assertThatThrownBy(() -> stub.addTherapyLine(AddTherapyLineRequest.newBuilder().setPatientId(id)
+                .setLine(TherapyLine.newBuilder().setRegimenId("pembrolizumab").setStartDate("2025-02-01"))
+                .setEndOpenLine(true).setOpenLineReason(ReasonStopped.REASON_STOPPED_PROGRESSION).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(detail(e, BadRequest.class).getFieldViolations(0).getField()).isEqualTo("line.start_date");
+                });
+        // A line being ended is not ongoing.
+        assertThatThrownBy(() -> stub.addTherapyLine(AddTherapyLineRequest.newBuilder().setPatientId(id)
+                .setLine(TherapyLine.newBuilder().setRegimenId("pembrolizumab").setStartDate("2025-06-01"))
+                .setEndOpenLine(true).setOpenLineReason(ReasonStopped.REASON_STOPPED_ONGOING).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(detail(e, BadRequest.class)
+                        .getFieldViolations(0).getField()).isEqualTo("open_line_reason"));
+        assertThat(get(id)).isEqualTo(before);
+
+        // Progression dates the PFS event: never guessed, so required, and within the line.
+        assertThatThrownBy(() -> stub.addTherapyLine(AddTherapyLineRequest.newBuilder().setPatientId(id)
+                .setLine(TherapyLine.newBuilder().setRegimenId("pembrolizumab").setStartDate("2025-06-01"))
+                .setEndOpenLine(true).setOpenLineReason(ReasonStopped.REASON_STOPPED_PROGRESSION).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(detail(e, BadRequest.class)
+                        .getFieldViolations(0).getField()).isEqualTo("open_line_progression_date"));
+        assertThatThrownBy(() -> stub.addTherapyLine(AddTherapyLineRequest.newBuilder().setPatientId(id)
+                .setLine(TherapyLine.newBuilder().setRegimenId("pembrolizumab").setStartDate("2025-06-01"))
+                .setEndOpenLine(true).setOpenLineReason(ReasonStopped.REASON_STOPPED_PROGRESSION)
+                .setOpenLineProgressionDate("2025-06-02").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(detail(e, BadRequest.class)
+                        .getFieldViolations(0).getField()).isEqualTo("open_line_progression_date"));
+        assertThat(get(id)).isEqualTo(before);
+
+        AddTherapyLineResponse next = stub.addTherapyLine(AddTherapyLineRequest.newBuilder().setPatientId(id)
+                .setLine(TherapyLine.newBuilder().setRegimenId("pembrolizumab").setStartDate("2025-06-01"))
+                .setEndOpenLine(true).setOpenLineReason(ReasonStopped.REASON_STOPPED_PROGRESSION)
+                .setOpenLineProgressionDate("2025-05-20").build());
+        assertThat(next.getProfile().getVersion()).isEqualTo(before.getVersion() + 1);
+        TherapyLine ended = next.getProfile().getHistory().getTherapyLinesList().stream()
+                .filter(t -> t.getLineId().equals(open.getLineId())).findFirst().orElseThrow();
+        assertThat(ended.getEndDate()).isEqualTo("2025-06-01");
+        assertThat(ended.getReasonStopped()).isEqualTo(ReasonStopped.REASON_STOPPED_PROGRESSION);
+        assertThat(ended.getProgressionDate()).isEqualTo("2025-05-20");
+        assertThat(next.getLine().getEndDate()).isEmpty();
+        // Every other line is as it was.
+        assertThat(next.getProfile().getHistory().getTherapyLinesList().stream()
+                .filter(t -> !t.getLineId().equals(open.getLineId()) && !t.getLineId().equals(next.getLine().getLineId())))
+                .containsExactlyElementsOf(before.getHistory().getTherapyLinesList().stream()
+                        .filter(t -> !t.getLineId().equals(open.getLineId())).toList());
+
+        // Without the flag an append leaves the open line open (imports of complete histories append that way).
+        TherapyLine third = stub.addTherapyLine(AddTherapyLineRequest.newBuilder().setPatientId(id)
+                .setLine(TherapyLine.newBuilder().setRegimenId("docetaxel").setStartDate("2025-09-01")).build()).getLine();
+        assertThat(get(id).getHistory().getTherapyLinesList().stream()
+                .filter(t -> t.getLineId().equals(next.getLine().getLineId())).findFirst().orElseThrow().getEndDate())
+                .isEmpty();
+        assertThat(third.getLineNumber()).isEqualTo(next.getLine().getLineNumber() + 1);
     }
 
     @Test
