@@ -35,7 +35,8 @@ final class ServiceGuard {
     private final Guard retries;
     private final AtomicInteger state = new AtomicInteger();
     private volatile Guard breaker;
-    /** System.nanoTime() of the last failure the current breaker counted; 0 when its window holds none. */
+    /** Whether the current breaker's window holds a failure, and System.nanoTime() of the last one. */
+    private volatile boolean failures;
     private volatile long lastFailure;
     /** Counts the breakers built; written under this object's lock (or in the constructor). */
     private volatile int generations;
@@ -83,7 +84,8 @@ final class ServiceGuard {
                 })
                 .onFailure(() -> {
                     if (generation == generations) {
-                        lastFailure = Math.max(1, System.nanoTime());
+                        lastFailure = System.nanoTime();
+                        failures = true;
                     }
                 }).done()
                 .build();
@@ -92,10 +94,10 @@ final class ServiceGuard {
     /** The breaker for the next call: a fresh one when the current is closed and its failures are all stale. */
     private Guard current() {
         long failed = lastFailure;
-        if (failed != 0 && state.get() == 0 && System.nanoTime() - failed > delay.toNanos()) {
+        if (failures && state.get() == 0 && System.nanoTime() - failed > delay.toNanos()) {
             synchronized (this) {
-                if (lastFailure == failed) {
-                    lastFailure = 0;
+                if (failures && lastFailure == failed) {
+                    failures = false;
                     breaker = newBreaker();
                 }
             }
