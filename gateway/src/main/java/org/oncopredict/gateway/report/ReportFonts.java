@@ -18,7 +18,12 @@ import com.lowagie.text.pdf.FontSelector;
 /**
  * The report fonts, bundled in the gateway (see {@code report-fonts/LICENSES.md}) and embedded as subsets in every
  * PDF: DejaVu Sans for Latin, Greek and Cyrillic, Droid Sans Fallback for what DejaVu lacks (CJK). Loaded once; the
- * {@link BaseFont}s are thread-safe for reading, each document gets its own {@link FontSelector}s.
+ * {@link BaseFont}s are thread-safe for reading.
+ * <p>
+ * {@link FontSelector}s are kept per size, weight and colour: OpenPDF's constructor registers and parses its own
+ * fallback font (LiberationSans, read from its jar) every time, which made one selector per phrase cost about 2 GB of
+ * allocation and most of the layout time of a report. {@code process} only reads the selector's font list, so a built
+ * selector is shared across threads.
  */
 @ApplicationScoped
 public class ReportFonts {
@@ -34,6 +39,11 @@ public class ReportFonts {
     private final BaseFont bold;
     private final BaseFont fallback;
     private final java.awt.Font awtRegular;
+    private final java.util.concurrent.ConcurrentMap<Style, FontSelector> selectors =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Style(float size, boolean bold, int rgb) {
+    }
 
     public ReportFonts() {
         regular = load("DejaVuSans.ttf");
@@ -44,9 +54,12 @@ public class ReportFonts {
 
     /** Text in the body font, switching to the CJK fallback per character where DejaVu Sans has no glyph. */
     public Phrase phrase(String text, float size, boolean isBold, Color color) {
-        FontSelector selector = new FontSelector();
-        selector.addFont(new Font(isBold ? bold : regular, size, Font.NORMAL, color));
-        selector.addFont(new Font(fallback, size, Font.NORMAL, color));
+        FontSelector selector = selectors.computeIfAbsent(new Style(size, isBold, color.getRGB()), s -> {
+            FontSelector built = new FontSelector();
+            built.addFont(new Font(isBold ? bold : regular, size, Font.NORMAL, color));
+            built.addFont(new Font(fallback, size, Font.NORMAL, color));
+            return built;
+        });
         return selector.process(text == null ? "" : text);
     }
 
