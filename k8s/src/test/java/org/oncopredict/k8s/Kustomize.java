@@ -62,21 +62,35 @@ final class Kustomize {
         return Files.isRegularFile(path) && Files.isExecutable(path);
     }
 
-    /** Runs scripts/setup-tools.sh (idempotent); its output goes to the build log. */
+    /**
+     * Runs scripts/setup-tools.sh (idempotent). Never with inherited I/O: this JVM's stdin and stdout are Surefire's
+     * channel to its forked test JVM, and a child reading or writing them corrupts it (the fork then fails after the
+     * tests). The script reads nothing; its output goes to target/setup-tools.log and is printed through System.out.
+     */
     private static void install() {
         Path script = Repo.root().resolve("scripts/setup-tools.sh");
+        Path log = Repo.root().resolve("k8s/target/setup-tools.log");
         try {
+            Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder("bash", script.toString())
                     .directory(Repo.root().toFile())
-                    .inheritIO()
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
                     .start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+            if (!finished) {
                 process.destroyForcibly();
-                throw new IllegalStateException("scripts/setup-tools.sh did not finish within 5 minutes; " + SETUP_HINT);
+            }
+            String output = Files.readString(log);
+            System.out.println(output);
+            if (!finished) {
+                throw new IllegalStateException("scripts/setup-tools.sh did not finish within 5 minutes; " + SETUP_HINT
+                        + "\n" + output);
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("scripts/setup-tools.sh failed (exit " + process.exitValue() + "); "
-                        + SETUP_HINT);
+                        + SETUP_HINT + "\n" + output);
             }
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + script + ": " + e.getMessage() + "; " + SETUP_HINT, e);
