@@ -123,22 +123,11 @@ public class PatientService {
         if (why.isEmpty() || why.length() > MAX_RATIONALE) {
             throw ApiException.badRequest("rationale", "rationale is required, at most " + MAX_RATIONALE + " characters");
         }
-        LocalDate start;
-        try {
-            start = startDate == null || startDate.isBlank() ? LocalDate.now() : LocalDate.parse(startDate.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest("startDate", "startDate must be an ISO date (YYYY-MM-DD)");
-        }
+        LocalDate given = isoDate(startDate, "startDate");
+        LocalDate start = given == null ? LocalDate.now() : given;
         ReasonStopped stopped = stopReason(previousLineStopped);
-        String progressed = previousLineProgressionDate == null ? "" : previousLineProgressionDate.strip();
-        if (!progressed.isEmpty()) {
-            try {
-                progressed = LocalDate.parse(progressed).toString();
-            } catch (java.time.format.DateTimeParseException e) {
-                throw ApiException.badRequest("previousLineProgressionDate",
-                        "previousLineProgressionDate must be an ISO date (YYYY-MM-DD)");
-            }
-        }
+        LocalDate progressionDate = isoDate(previousLineProgressionDate, "previousLineProgressionDate");
+        String progressed = progressionDate == null ? "" : progressionDate.toString();
         requireKnownRegimen(regimen);
         TherapyLine line = TherapyLine.newBuilder().setRegimenId(regimen).setStartDate(start.toString())
                 .setDecidedBy(user.subject()).setRationale(why).build();
@@ -166,6 +155,18 @@ public class PatientService {
                 DECISION_FIELDS.getOrDefault(f.field(), f.field()), f.message())).toList();
         return new ApiException(e.status(), e.type(), e.title(), e.getMessage(), renamed, e.retryAfterSeconds(),
                 e.patient(), e);
+    }
+
+    /** An optional ISO date: null when blank; 400 naming {@code field} when malformed. */
+    private static LocalDate isoDate(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(field, field + " must be an ISO date (YYYY-MM-DD)");
+        }
     }
 
     /** Why the previous line stopped, as a decision may state it. */

@@ -361,7 +361,7 @@ public class UiResource {
     public Response createAgenda(@FormParam("meetingDate") String date, @FormParam("title") String title,
                                  @FormParam("attendees") String attendees, @FormParam("patientIds") String patientIds) {
         Views.AgendaForm form = new Views.AgendaForm(null, 0, date, title, attendees, patientIds);
-        return saveAgenda(form, () -> agendas.create(draft(form)));
+        return saveAgenda(form, agendas::create);
     }
 
     @POST
@@ -372,13 +372,15 @@ public class UiResource {
                                   @FormParam("meetingDate") String date, @FormParam("title") String title,
                                   @FormParam("attendees") String attendees, @FormParam("patientIds") String patientIds) {
         Views.AgendaForm form = new Views.AgendaForm(id, version, date, title, attendees, patientIds);
-        return saveAgenda(form, () -> agendas.replace(id, version, draft(form)));
+        return saveAgenda(form, draft -> agendas.replace(id, version, draft));
     }
 
     /** Saved: back to the list. Refused: the form again with what was typed and each field's problem. */
-    private Response saveAgenda(Views.AgendaForm form, java.util.function.Supplier<Agenda> save) {
+    private Response saveAgenda(Views.AgendaForm form, java.util.function.Function<AgendaService.Draft, Agenda> save) {
+        AgendaService.Draft draft = new AgendaService.Draft(form.meetingDate(), form.title(), form.attendees(),
+                patientIds(form.patientIds()));
         try {
-            Agenda saved = save.get();
+            Agenda saved = save.apply(draft);
             return Response.seeOther(URI.create("/ui/agendas?saved=" + saved.id() + "#agenda-" + saved.id())).build();
         } catch (ApiException e) {
             if (e.status() != 400 && e.status() != 412 && e.status() != 422) {
@@ -388,16 +390,12 @@ public class UiResource {
                     ? "Someone changed this agenda after you opened it. Your changes were not saved: reopen the agenda, "
                     + "then make them again."
                     : "The agenda was not saved. Please correct:";
-            List<String> ids = patientIds(form.patientIds());
             List<org.oncopredict.gateway.rest.Problem.FieldError> errors = e.errors().stream()
-                    .map(f -> new org.oncopredict.gateway.rest.Problem.FieldError(f.field(), label(f, ids))).toList();
+                    .map(f -> new org.oncopredict.gateway.rest.Problem.FieldError(f.field(), label(f, draft.patientIds())))
+                    .toList();
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.agendaForm(nav("agendas"), form, message, errors)).build();
         }
-    }
-
-    private static AgendaService.Draft draft(Views.AgendaForm form) {
-        return new AgendaService.Draft(form.meetingDate(), form.title(), form.attendees(), patientIds(form.patientIds()));
     }
 
     /** Pseudonyms as typed: one per line, or separated by commas, semicolons or spaces; upper-cased. */
@@ -409,9 +407,11 @@ public class UiResource {
                 .toList();
     }
 
-    /** "Patients: line 2 (P-XYZ): no patient P-XYZ" rather than the API's "patientIds[1]". */
+    private static final java.util.regex.Pattern PATIENT_ENTRY = java.util.regex.Pattern.compile("patientIds\\[(\\d+)]");
+
+    /** "Patients: entry 2 (P-XYZ): no patient P-XYZ" rather than the API's "patientIds[1]". */
     private static String label(org.oncopredict.gateway.rest.Problem.FieldError f, List<String> ids) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("patientIds\\[(\\d+)]").matcher(f.field());
+        java.util.regex.Matcher m = PATIENT_ENTRY.matcher(f.field());
         if (m.matches()) {
             int i = Integer.parseInt(m.group(1));
             return "Patients: entry " + (i + 1) + (i < ids.size() ? " (" + ids.get(i) + ")" : "") + ": " + f.message();

@@ -257,17 +257,18 @@ class WebUiBrowserTest {
 
     /** The id of the highest-numbered therapy line without an end date, or null. */
     private static String openLine(String patient) {
-        List<Map<String, Object>> lines = as(Fixtures.ONCOLOGIST).get("/api/v1/patients/" + patient + "/history").then()
-                .statusCode(200).extract().path("therapyLines");
-        return lines.stream().filter(l -> l.get("endDate") == null || "".equals(l.get("endDate")))
+        return therapyLines(patient).stream().filter(l -> l.get("endDate") == null || "".equals(l.get("endDate")))
                 .max(java.util.Comparator.comparingInt(l -> ((Number) l.get("lineNumber")).intValue()))
                 .map(l -> (String) l.get("lineId")).orElse(null);
     }
 
     private static Map<String, Object> line(String patient, String lineId) {
-        List<Map<String, Object>> lines = as(Fixtures.ONCOLOGIST).get("/api/v1/patients/" + patient + "/history").then()
-                .statusCode(200).extract().path("therapyLines");
-        return lines.stream().filter(l -> lineId.equals(l.get("lineId"))).findFirst().orElseThrow();
+        return therapyLines(patient).stream().filter(l -> lineId.equals(l.get("lineId"))).findFirst().orElseThrow();
+    }
+
+    private static List<Map<String, Object>> therapyLines(String patient) {
+        return as(Fixtures.ONCOLOGIST).get("/api/v1/patients/" + patient + "/history").then().statusCode(200).extract()
+                .path("therapyLines");
     }
 
     private static List<String> titles() {
